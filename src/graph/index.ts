@@ -1,0 +1,11 @@
+export * from './define';
+export * from './fixes';
+export * from './fragment';
+export * from './infer';
+export { ALL_LAYERS, getSpec, specContext } from './layers';
+export * from './ops';
+export * from './params';
+export * from './project';
+export * from './shape';
+export * from './templates';
+export * from './types';

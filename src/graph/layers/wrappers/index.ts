@@ -1,0 +1,6 @@
+import type { AnyLayerSpec } from '../../define';
+import { bidirectional } from './bidirectional';
+import { timeDistributed } from './time-distributed';
+
+/** Wrapper layers. */
+export const wrapperLayers: AnyLayerSpec[] = [timeDistributed, bidirectional];

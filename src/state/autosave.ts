@@ -1,0 +1,51 @@
+import { create } from 'zustand';
+import { saveNow } from './projects';
+import { useStudio } from './store';
+
+/** Whether the open project's latest change is in IndexedDB. */
+export const useSaveStatus = create<{ status: 'saved' | 'saving' | 'error'; error?: string }>(() => ({
+  status: 'saved',
+}));
+
+const DELAY_MS = 300;
+
+/** Saves the project shortly after every change and immediately when the page is hidden. Returns a stop function. */
+export function startAutosave(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    try {
+      await saveNow();
+      useSaveStatus.setState({ status: 'saved', error: undefined });
+    } catch (e) {
+      useSaveStatus.setState({
+        status: 'error',
+        error: `Could not save to this browser's storage: ${String(e)}`,
+      });
+    }
+  };
+  const unsub = useStudio.subscribe((s, prev) => {
+    if (s.projectId === null) return;
+    const changed =
+      s.graph !== prev.graph ||
+      s.projectName !== prev.projectName ||
+      s.dataset !== prev.dataset ||
+      s.training !== prev.training ||
+      s.runs !== prev.runs;
+    if (!changed || s.projectId !== prev.projectId) return;
+    useSaveStatus.setState({ status: 'saving' });
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, DELAY_MS);
+  });
+  const onHide = () => {
+    if (timer) void flush();
+  };
+  document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('pagehide', onHide);
+  return () => {
+    unsub();
+    document.removeEventListener('visibilitychange', onHide);
+    window.removeEventListener('pagehide', onHide);
+  };
+}

@@ -1,0 +1,27 @@
+import { Graph as DagreGraph, layout } from '@dagrejs/dagre';
+import type { Graph, XY } from '../graph';
+
+export const NODE_WIDTH = 220;
+export const NODE_HEIGHT = 86;
+
+/** Positions for every node, top to bottom in data-flow order (dagre's layered layout). */
+export function layoutPositions(graph: Graph): Record<string, XY> {
+  const g = new DagreGraph();
+  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 40 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of graph.nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const e of graph.edges) g.setEdge(e.source, e.target);
+  layout(g);
+  const out: Record<string, XY> = {};
+  for (const n of graph.nodes) {
+    const p = g.node(n.id);
+    out[n.id] = { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) };
+  }
+  return out;
+}
+
+/** The same graph with every node moved to its auto-layout position. */
+export function autoLayout(graph: Graph): Graph {
+  const pos = layoutPositions(graph);
+  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: pos[n.id] ?? n.position })) };
+}
