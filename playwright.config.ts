@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 4317);
+import { E2E_PORT as PORT, E2E_TOKEN } from './e2e/env';
 const systemChromium =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -25,7 +25,11 @@ export default defineConfig({
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['json', { outputFile: 'reports/playwright.json' }],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     screenshot: 'on',
@@ -34,7 +38,8 @@ export default defineConfig({
     launchOptions: { executablePath: systemChromium, args },
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    // The real serving endpoint, which also serves the built studio, on a fresh data directory.
+    command: `DATA_DIR=$(mktemp -d) PORT=${PORT} HOST=127.0.0.1 MODEL_STUDIO_TOKEN=${E2E_TOKEN} npx tsx server/main.ts`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -23,7 +23,10 @@ const require = createRequire(import.meta.url);
 function args() {
   const argv = process.argv.slice(2);
   const at = argv.indexOf('--out');
-  return { out: resolve(at >= 0 ? argv[at + 1] : join(root, 'public/data')), force: argv.includes('--force') };
+  return {
+    out: resolve(at >= 0 ? argv[at + 1] : join(root, 'public/data')),
+    force: argv.includes('--force'),
+  };
 }
 
 /** mulberry32, the same generator as src/data/rng.ts. */
@@ -68,7 +71,8 @@ function packMnist() {
   const labels = Uint8Array.from(samples, (s) => s.digit);
   const pixels = new Uint8Array(count * size);
   samples.forEach((s, n) => {
-    for (let k = 0; k < size; k++) pixels[n * size + k] = Math.round(Math.min(1, Math.max(0, s.raw[s.start + k])) * 255);
+    for (let k = 0; k < size; k++)
+      pixels[n * size + k] = Math.round(Math.min(1, Math.max(0, s.raw[s.start + k])) * 255);
   });
   return { bytes: gzipSync(Buffer.concat([header, labels, pixels]), { level: 9 }), count };
 }
@@ -102,7 +106,9 @@ function packSpam() {
   const rows = [];
   for (const group of groups.map((g) => g.name).sort()) {
     const label = group.startsWith('spam') ? 1 : 0;
-    for (const file of readdirSync(join(dir, group)).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(join(dir, group))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const text = emailText(JSON.parse(readFileSync(join(dir, group, file), 'utf8')).text);
       if (text.split(' ').length < 3 || seen.has(text)) continue;
       seen.add(text);
@@ -130,7 +136,10 @@ function main() {
   writeFileSync(join(out, 'mnist.bin'), mnist.bytes);
   const spam = packSpam();
   writeFileSync(join(out, 'spam.bin'), spam.bytes);
-  const files = { mnist: { count: mnist.count, bytes: mnist.bytes.length }, spam: { count: spam.count, bytes: spam.bytes.length } };
+  const files = {
+    mnist: { count: mnist.count, bytes: mnist.bytes.length },
+    spam: { count: spam.count, bytes: spam.bytes.length },
+  };
   writeFileSync(manifest, JSON.stringify({ format: FORMAT, files }, null, 2));
   console.log(`prepare-data: wrote ${out}: ${JSON.stringify(files)}`);
 }

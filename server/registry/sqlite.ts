@@ -1,0 +1,249 @@
+import Database from 'better-sqlite3';
+import type {
+  EndResult,
+  ModelRecord,
+  Registry,
+  TokenRecord,
+  TokenScope,
+  VersionRecord,
+  VersionState,
+} from './types.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS models (
+  name TEXT PRIMARY KEY, project TEXT NOT NULL, public_inference INTEGER NOT NULL DEFAULT 0,
+  next_version INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS versions (
+  model TEXT NOT NULL REFERENCES models(name), version INTEGER NOT NULL, state TEXT NOT NULL,
+  error TEXT NOT NULL DEFAULT '', sha_json TEXT NOT NULL, sha_weights TEXT NOT NULL, inputs TEXT NOT NULL,
+  outputs TEXT NOT NULL, user_metadata TEXT, notes TEXT, bytes INTEGER NOT NULL, backend TEXT NOT NULL, created_at TEXT NOT NULL,
+  PRIMARY KEY (model, version));
+CREATE TABLE IF NOT EXISTS labels (
+  model TEXT NOT NULL, label TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (model, label));
+CREATE TABLE IF NOT EXISTS tokens (
+  id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, scope TEXT NOT NULL, project TEXT NOT NULL,
+  description TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+interface ModelRow {
+  name: string;
+  project: string;
+  public_inference: number;
+  created_at: string;
+}
+interface VersionRow {
+  model: string;
+  version: number;
+  state: string;
+  error: string;
+  sha_json: string;
+  sha_weights: string;
+  inputs: string;
+  outputs: string;
+  user_metadata: string | null;
+  notes: string | null;
+  bytes: number;
+  backend: string;
+  created_at: string;
+}
+interface TokenRow {
+  id: string;
+  scope: string;
+  project: string;
+  description: string;
+  created_at: string;
+}
+
+function toModel(row: ModelRow): ModelRecord {
+  return {
+    name: row.name,
+    project: row.project,
+    publicInference: row.public_inference === 1,
+    createdAt: row.created_at,
+  };
+}
+
+function toVersion(row: VersionRow): VersionRecord {
+  return {
+    model: row.model,
+    version: row.version,
+    state: row.state as VersionState,
+    error: row.error,
+    sha256: { modelJson: row.sha_json, weights: row.sha_weights },
+    inputs: JSON.parse(row.inputs),
+    outputs: JSON.parse(row.outputs),
+    userDefinedMetadata: row.user_metadata === null ? null : JSON.parse(row.user_metadata),
+    notes: row.notes === null ? null : JSON.parse(row.notes),
+    bytes: row.bytes,
+    backend: row.backend,
+    createdAt: row.created_at,
+  };
+}
+
+function toToken(row: TokenRow): TokenRecord {
+  return {
+    id: row.id,
+    scope: row.scope as TokenScope,
+    project: row.project,
+    description: row.description,
+    createdAt: row.created_at,
+  };
+}
+
+/** The default registry: one SQLite file in the data directory (WAL, synchronous=FULL: a kill -9 loses nothing committed). */
+export class SqliteRegistry implements Registry {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+  }
+
+  async getModel(name: string): Promise<ModelRecord | null> {
+    const row = this.db.prepare('SELECT * FROM models WHERE name = ?').get(name) as ModelRow | undefined;
+    return row ? toModel(row) : null;
+  }
+
+  async listModels(): Promise<ModelRecord[]> {
+    return (this.db.prepare('SELECT * FROM models ORDER BY name').all() as ModelRow[]).map(toModel);
+  }
+
+  async ensureModel(name: string, project: string): Promise<ModelRecord> {
+    this.db
+      .prepare('INSERT OR IGNORE INTO models (name, project, created_at) VALUES (?, ?, ?)')
+      .run(name, project, new Date().toISOString());
+    return (await this.getModel(name))!;
+  }
+
+  async setPublicInference(name: string, value: boolean): Promise<void> {
+    this.db.prepare('UPDATE models SET public_inference = ? WHERE name = ?').run(value ? 1 : 0, name);
+  }
+
+  async reserveVersion(name: string): Promise<number> {
+    const row = this.db
+      .prepare('UPDATE models SET next_version = next_version + 1 WHERE name = ? RETURNING next_version')
+      .get(name) as { next_version: number };
+    return row.next_version - 1;
+  }
+
+  async commitVersion(r: VersionRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO versions (model, version, state, error, sha_json, sha_weights, inputs, outputs, user_metadata,
+         notes, bytes, backend, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        r.model,
+        r.version,
+        r.state,
+        r.error,
+        r.sha256.modelJson,
+        r.sha256.weights,
+        JSON.stringify(r.inputs),
+        JSON.stringify(r.outputs),
+        r.userDefinedMetadata === null ? null : JSON.stringify(r.userDefinedMetadata),
+        r.notes === null ? null : JSON.stringify(r.notes),
+        r.bytes,
+        r.backend,
+        r.createdAt,
+      );
+  }
+
+  async getVersion(name: string, version: number): Promise<VersionRecord | null> {
+    const row = this.db.prepare('SELECT * FROM versions WHERE model = ? AND version = ?').get(name, version) as
+      | VersionRow
+      | undefined;
+    return row ? toVersion(row) : null;
+  }
+
+  async listVersions(name: string): Promise<VersionRecord[]> {
+    const rows = this.db.prepare('SELECT * FROM versions WHERE model = ? ORDER BY version').all(name) as VersionRow[];
+    return rows.map(toVersion);
+  }
+
+  async setVersionState(name: string, version: number, state: VersionState, error = ''): Promise<void> {
+    this.db
+      .prepare('UPDATE versions SET state = ?, error = ? WHERE model = ? AND version = ?')
+      .run(state, error, name, version);
+  }
+
+  async endVersion(name: string, version: number): Promise<EndResult> {
+    const run = this.db.transaction((): EndResult => {
+      const labelled = this.db.prepare('SELECT 1 FROM labels WHERE model = ? AND version = ?').get(name, version);
+      if (labelled) return 'labelled';
+      const info = this.db
+        .prepare("UPDATE versions SET state = 'END' WHERE model = ? AND version = ? AND state != 'END'")
+        .run(name, version);
+      return info.changes === 1 ? 'ended' : 'missing';
+    });
+    return run.immediate();
+  }
+
+  async setNotes(name: string, version: number, notes: unknown): Promise<void> {
+    this.db
+      .prepare('UPDATE versions SET notes = ? WHERE model = ? AND version = ?')
+      .run(JSON.stringify(notes), name, version);
+  }
+
+  async getLabels(name: string): Promise<Record<string, number>> {
+    const rows = this.db.prepare('SELECT label, version FROM labels WHERE model = ? ORDER BY label').all(name) as Array<{
+      label: string;
+      version: number;
+    }>;
+    return Object.fromEntries(rows.map((r) => [r.label, r.version]));
+  }
+
+  async setLabel(name: string, label: string, version: number): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO labels (model, label, version) VALUES (?, ?, ?) ON CONFLICT(model, label) DO UPDATE SET version = excluded.version',
+      )
+      .run(name, label, version);
+  }
+
+  async deleteLabel(name: string, label: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM labels WHERE model = ? AND label = ?').run(name, label).changes === 1;
+  }
+
+  async addToken(r: TokenRecord, hash: string): Promise<void> {
+    this.db
+      .prepare('INSERT INTO tokens (id, hash, scope, project, description, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(r.id, hash, r.scope, r.project, r.description, r.createdAt);
+  }
+
+  async findToken(hash: string): Promise<TokenRecord | null> {
+    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
+    return row ? toToken(row) : null;
+  }
+
+  async listTokens(): Promise<TokenRecord[]> {
+    return (this.db.prepare('SELECT * FROM tokens ORDER BY created_at').all() as TokenRow[]).map(toToken);
+  }
+
+  async deleteToken(id: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM tokens WHERE id = ?').run(id).changes === 1;
+  }
+
+  async countTokens(): Promise<number> {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM tokens').get() as { n: number }).n;
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row ? row.value : null;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

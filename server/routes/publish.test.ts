@@ -1,0 +1,283 @@
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Artifacts,
+  artifactsOf,
+  auth,
+  denseModel,
+  json,
+  multipart,
+  newToken,
+  publish,
+  publishBody,
+  startApp,
+  storedFiles,
+  type TestServer,
+} from '../test/helpers.ts';
+
+let server: TestServer;
+let small: TestServer;
+let dense: Artifacts;
+
+beforeAll(async () => {
+  server = await startApp();
+  small = await startApp(() => ({
+    limits: { ...server.app.ctx.config.limits, modelJsonBytes: 16 * 1024, weightsBytes: 64 * 1024, maxConcurrentPublishes: 1 },
+  }));
+  dense = await artifactsOf(denseModel(), { userDefinedMetadata: { classes: ['a', 'b', 'c'] } });
+});
+afterAll(async () => {
+  await server.close();
+  await small.close();
+});
+
+/** Sends a publish of `a` with its model.json replaced by `edit(modelJson)`. */
+function publishEdited(name: string, edit: (m: Record<string, unknown>) => unknown, weights = dense.weights) {
+  const modelJson = JSON.parse(JSON.stringify(dense.modelJson));
+  const edited = edit(modelJson) ?? modelJson;
+  const { body, headers } = publishBody({ modelJson: {}, weights }, typeof edited === 'string' ? edited : JSON.stringify(edited));
+  return server.app.inject({ method: 'POST', url: `/v1/models/${name}/versions`, payload: body, headers: { ...headers, ...auth() } });
+}
+
+function spec(m: Record<string, unknown>): Array<Record<string, unknown>> {
+  return (m.weightsManifest as Array<{ weights: Array<Record<string, unknown>> }>)[0].weights;
+}
+
+async function expectNothingStored(name: string) {
+  expect((await storedFiles(server.dir)).filter((f) => f.includes(name))).toEqual([]);
+  const list = json(await server.app.inject({ url: '/v1/models', headers: auth() }));
+  expect((list.models as Array<{ name: string }>).map((m) => m.name)).not.toContain(name);
+}
+
+describe('publish', () => {
+  it('stores a version from what tf.io.http sends and answers 201 with Location', async () => {
+    const res = await publish(server.app, 'iris', dense);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.headers.location).toBe('/v1/models/iris/versions/1');
+    const body = json(res);
+    expect(body).toMatchObject({ model: 'iris', version: '1', state: 'AVAILABLE', backend: 'wasm' });
+    expect(body.inputs).toEqual([{ name: 'dense_Dense1_input', datatype: 'FP32', shape: [-1, 4] }]);
+    expect(body.outputs).toEqual([{ name: 'dense_Dense1', datatype: 'FP32', shape: [-1, 3] }]);
+    expect(body.user_defined_metadata).toEqual({ classes: ['a', 'b', 'c'] });
+    expect(await storedFiles(server.dir)).toEqual(
+      expect.arrayContaining([join('models', 'iris', '1', 'group1-shard1of1.bin'), join('models', 'iris', '1', 'model.json')]),
+    );
+    const again = await publish(server.app, 'iris', dense);
+    expect(json(again).version).toBe('2');
+  });
+
+  it('drops optimizer weights and trainingConfig', async () => {
+    const withOptimizer = Buffer.concat([dense.weights, Buffer.alloc(8)]);
+    const res = await publishEdited(
+      'optim',
+      (m) => {
+        spec(m).push({ name: 'Adam/iter', shape: [2], dtype: 'float32', group: 'optimizer' });
+        m.trainingConfig = { loss: 'categoricalCrossentropy' };
+      },
+      withOptimizer,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const stored = JSON.parse(await readFile(join(server.dir, 'models/optim/1/model.json'), 'utf8'));
+    expect(stored.trainingConfig).toBeUndefined();
+    expect(stored.weightsManifest[0].weights.map((w: { name: string }) => w.name)).not.toContain('Adam/iter');
+    expect((await readFile(join(server.dir, 'models/optim/1/group1-shard1of1.bin'))).length).toBe(dense.weights.length);
+  });
+
+  it('answers 415 to a body that is not multipart', async () => {
+    const res = await server.app.inject({ method: 'POST', url: '/v1/models/x/versions', headers: auth(), payload: { a: 1 } });
+    expect(res.statusCode).toBe(415);
+    expect(json(res).error).toMatch(/multipart/);
+  });
+});
+
+describe('attack cases (publish)', () => {
+  it('1: no token → 401, an inference key → 403, nothing stored', async () => {
+    const { body, headers } = publishBody(dense);
+    const none = await server.app.inject({ method: 'POST', url: '/v1/models/sneaky/versions', payload: body, headers });
+    expect(none.statusCode).toBe(401);
+    const bad = await publish(server.app, 'sneaky', dense, 'not-a-real-token');
+    expect(bad.statusCode).toBe(401);
+    const key = await newToken(server.app, 'infer', 'default');
+    const inferKey = await publish(server.app, 'sneaky', dense, key);
+    expect(inferKey.statusCode).toBe(403);
+    expect(json(inferKey)).toEqual({ error: expect.stringContaining('scope') });
+    await expectNothingStored('sneaky');
+  });
+
+  it('2: a second upload to an existing version is refused (409) and the files stay as they were', async () => {
+    const first = await publish(server.app, 'immutable', dense);
+    expect(first.statusCode).toBe(201);
+    const before = await readFile(join(server.dir, 'models/immutable/1/group1-shard1of1.bin'));
+    const other = await artifactsOf(denseModel());
+    const { body, headers } = publishBody(other);
+    for (const method of ['POST', 'PUT'] as const) {
+      const res = await server.app.inject({ method, url: '/v1/models/immutable/versions/1', payload: body, headers: { ...headers, ...auth() } });
+      expect(res.statusCode).toBe(409);
+      expect(json(res).error).toMatch(/immutable/);
+    }
+    expect(await readFile(join(server.dir, 'models/immutable/1/group1-shard1of1.bin'))).toEqual(before);
+  });
+
+  it('3: hostile weight paths are ignored and rewritten; nothing is read or written outside the version folder', async () => {
+    const evil = ['../../etc/passwd', '/etc/passwd', '..\\x', '%2e%2e%2fx', 'file:///etc/', '//proc/self/root/x', ' ../x'];
+    for (const [i, path] of evil.entries()) {
+      const res = await publishEdited('paths', (m) => {
+        (m.weightsManifest as Array<{ paths: string[] }>)[0].paths = [path];
+      });
+      expect(res.statusCode, path).toBe(201);
+      const stored = JSON.parse(await readFile(join(server.dir, `models/paths/${i + 1}/model.json`), 'utf8'));
+      expect(stored.weightsManifest[0].paths).toEqual(['group1-shard1of1.bin']);
+    }
+    const files = await storedFiles(server.dir);
+    expect(files.filter((f) => f.startsWith(join('models', 'paths', '1')))).toEqual([
+      join('models', 'paths', '1'),
+      join('models', 'paths', '1', 'group1-shard1of1.bin'),
+      join('models', 'paths', '1', 'model.json'),
+    ]);
+    expect(existsSync(join(server.dir, '..', 'x'))).toBe(false);
+  });
+
+  it('5: there is no publish-from-URL: a JSON body naming a URL is 415 and manifest URLs are never fetched', async () => {
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/v1/models/ssrf/versions',
+      headers: auth(),
+      payload: { url: 'http://169.254.169.254/latest/meta-data/' },
+    });
+    expect(res.statusCode).toBe(415);
+    const onlyJson = multipart([
+      { name: 'model.json', filename: 'model.json', data: JSON.stringify({ ...dense.modelJson, weightsManifest: [{ paths: ['http://169.254.169.254/x'], weights: [] }] }) },
+    ]);
+    const res2 = await server.app.inject({ method: 'POST', url: '/v1/models/ssrf/versions', payload: onlyJson.body, headers: { ...onlyJson.headers, ...auth() } });
+    expect(res2.statusCode).toBe(400);
+    expect(json(res2).error).toMatch(/missing the model.weights.bin part/);
+    const routes = JSON.stringify(json(await server.app.inject({ url: '/openapi.json' })).paths);
+    expect(routes).not.toMatch(/url|fetch|import/i);
+    await expectNothingStored('ssrf');
+  });
+
+  it('6: oversized model.json or weights, an endless chunked body and a gzip body → 413/415 early', async () => {
+    const { app } = small;
+    const bigJson = publishBody(dense, JSON.stringify({ ...dense.modelJson, pad: 'x'.repeat(20_000) }));
+    const r1 = await app.inject({ method: 'POST', url: '/v1/models/big/versions', payload: bigJson.body, headers: { ...bigJson.headers, ...auth() } });
+    expect(r1.statusCode).toBe(413);
+    const bigWeights = publishBody({ ...dense, weights: Buffer.alloc(100_000) });
+    const r2 = await app.inject({ method: 'POST', url: '/v1/models/big/versions', payload: bigWeights.body, headers: { ...bigWeights.headers, ...auth() } });
+    expect(r2.statusCode).toBe(413);
+    let pulled = 0;
+    const head = multipart([{ name: 'model.json', filename: 'model.json', data: JSON.stringify(dense.modelJson) }]).body.subarray(0, -34);
+    const endless = Readable.from(
+      (function* () {
+        yield Buffer.concat([head, Buffer.from('\r\n--------modelstudio0123456789\r\nContent-Disposition: form-data; name="model.weights.bin"; filename="w"\r\n\r\n')]);
+        while (true) {
+          pulled += 16_384;
+          yield Buffer.alloc(16_384, 7);
+        }
+      })(),
+    );
+    const { headers } = multipart([], '------modelstudio0123456789');
+    const r3 = await app.inject({ method: 'POST', url: '/v1/models/big/versions', payload: endless, headers: { ...headers, ...auth() } });
+    expect(r3.statusCode).toBe(413);
+    expect(pulled).toBeLessThan(4 * 1024 * 1024);
+    const gz = await app.inject({
+      method: 'POST',
+      url: '/v1/models/big/versions',
+      payload: gzipSync(publishBody(dense).body),
+      headers: { ...publishBody(dense).headers, 'content-encoding': 'gzip', ...auth() },
+    });
+    expect(gz.statusCode).toBe(415);
+    expect(await storedFiles(small.dir)).toEqual([]);
+  });
+
+  it('7: pathological multipart bodies get a quick 400/413', async () => {
+    const send = (payload: Buffer, headers: Record<string, string>) =>
+      server.app.inject({ method: 'POST', url: '/v1/models/multi/versions', payload, headers: { ...headers, ...auth() } });
+    const json1 = { name: 'model.json', filename: 'model.json', data: JSON.stringify(dense.modelJson) };
+    const weights = { name: 'model.weights.bin', filename: 'model.weights.bin', data: dense.weights };
+    const huge = multipart([json1, weights], 'b'.repeat(5000));
+    expect((await send(huge.body, huge.headers)).statusCode).toBe(400);
+    const many = multipart(Array.from({ length: 5000 }, (_, i) => ({ name: `p${i}`, data: 'x' })));
+    expect([400, 413]).toContain((await send(many.body, many.headers)).statusCode);
+    const dup = multipart([json1, json1, weights]);
+    const dupRes = await send(dup.body, dup.headers);
+    expect(dupRes.statusCode).toBe(400);
+    expect(json(dupRes).error).toMatch(/duplicate model.json/);
+    const missing = multipart([json1]);
+    expect(json(await send(missing.body, missing.headers)).error).toMatch(/missing the model.weights.bin/);
+    const renamed = multipart([{ ...json1, name: 'model_json' }, weights]);
+    const renamedRes = await send(renamed.body, renamed.headers);
+    expect(renamedRes.statusCode).toBe(400);
+    expect(json(renamedRes).error).toMatch(/unexpected part "model_json"/);
+    await expectNothingStored('multi');
+  });
+
+  it('8: manifest/bytes mismatches, bad dims and dtypes, duplicate names → 400 without allocating', async () => {
+    const cases: Array<[string, (m: Record<string, unknown>) => unknown, Buffer?]> = [
+      ['1 byte short', () => undefined, dense.weights.subarray(1)],
+      ['1 byte long', () => undefined, Buffer.concat([dense.weights, Buffer.alloc(1)])],
+      ['negative dim', (m) => void (spec(m)[0].shape = [-4, 3])],
+      ['float dim', (m) => void (spec(m)[0].shape = [4.5, 3])],
+      ['NaN dim', (m) => JSON.stringify(m).replace('"shape":[4,3]', '"shape":[NaN,3]')],
+      ['huge dims', (m) => void (spec(m)[0].shape = [1e9, 1e9])],
+      ['string dtype', (m) => void (spec(m)[0].dtype = 'string')],
+      ['complex64 dtype', (m) => void (spec(m)[0].dtype = 'complex64')],
+      ['unknown dtype', (m) => void (spec(m)[0].dtype = 'float128')],
+      ['duplicate names', (m) => void (spec(m)[1].name = spec(m)[0].name)],
+    ];
+    const heapBefore = process.memoryUsage().rss;
+    for (const [what, edit, weights] of cases) {
+      const res = await publishEdited('mismatch', edit, weights);
+      expect(res.statusCode, what).toBe(400);
+      expect(json(res).error, what).toMatch(/invalid model/);
+    }
+    expect(process.memoryUsage().rss - heapBefore).toBeLessThan(200 * 1024 * 1024);
+    await expectNothingStored('mismatch');
+  });
+
+  it('9: Lambda, unknown layer classes and Keras module references → 400, nothing stored', async () => {
+    const layer = (m: Record<string, unknown>) =>
+      ((m.modelTopology as Record<string, Record<string, unknown>>).config.layers as Array<Record<string, unknown>>)[0];
+    const cases: Array<[string, (m: Record<string, unknown>) => void, RegExp]> = [
+      ['Lambda', (m) => void (layer(m).class_name = 'Lambda'), /Lambda/],
+      ['unknown class', (m) => void (layer(m).class_name = 'EvilLayer'), /EvilLayer/],
+      ['module', (m) => void (layer(m).module = 'os'), /module/],
+      ['registered_name', (m) => void (layer(m).registered_name = 'evil>Layer'), /registered_name/],
+    ];
+    for (const [what, edit, message] of cases) {
+      const res = await publishEdited('keras', edit);
+      expect(res.statusCode, what).toBe(400);
+      expect(json(res).error, what).toMatch(message);
+    }
+    await expectNothingStored('keras');
+  });
+});
+
+describe('publish limits', () => {
+  it('answers 429 after the per-token publish rate and 503 while the publish slots are busy', async () => {
+    const token = await newToken(small.app, 'publish', 'rate');
+    const limit = small.app.ctx.config.limits.publishesPerMinute;
+    const statuses: number[] = [];
+    for (let i = 0; i <= limit; i++) {
+      const { body, headers } = multipart([{ name: 'nope', data: 'x' }]);
+      const res = await small.app.inject({ method: 'POST', url: '/v1/models/rate/versions', payload: body, headers: { ...headers, ...auth(token) } });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, limit).every((s) => s === 400)).toBe(true);
+    expect(statuses[limit]).toBe(429);
+
+    const slow = new PassThrough();
+    const { headers } = multipart([]);
+    const receiving = once(small.app.ctx.events, 'publish');
+    const first = small.app.inject({ method: 'POST', url: '/v1/models/busy/versions', payload: slow, headers: { ...headers, ...auth() } });
+    await receiving;
+    const second = await small.app.inject({ method: 'POST', url: '/v1/models/busy/versions', payload: publishBody(dense).body, headers: { ...headers, ...auth() } });
+    expect(second.statusCode).toBe(503);
+    slow.end(publishBody(dense).body);
+    expect((await first).statusCode).toBe(201);
+  });
+});

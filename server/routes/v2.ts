@@ -1,0 +1,76 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { requireInference } from '../auth.ts';
+import { parseInfer, requestedOutputs, v2Output } from '../inference/rest.ts';
+import type { VersionRecord } from '../registry/types.ts';
+import { checkName, findModel, findVersion, parseVersion, type VersionSpec } from '../resolve.ts';
+import { infer, servable } from './inference.ts';
+import { params } from './schemas.ts';
+
+type P = { name: string; version: string };
+
+/** Open Inference Protocol V2 (KServe, Triton): health, server and model metadata, readiness, infer. */
+export const v2Routes: FastifyPluginAsync = async (app) => {
+  const ctx = app.ctx;
+  const { registry } = ctx;
+
+  app.get('/v2/health/live', { schema: { summary: 'Liveness' } }, async () => ({ live: true }));
+  app.get('/v2/health/ready', { schema: { summary: 'Readiness (503 while starting or draining)' } }, async (_r, reply) => {
+    if (!ctx.ready) return reply.code(503).send({ ready: false });
+    return { ready: true };
+  });
+  app.get('/v2', { schema: { summary: 'Server metadata' } }, async () => ({
+    name: 'model-studio',
+    version: '0.1.0',
+    extensions: [],
+  }));
+
+  const spec = (r: FastifyRequest<{ Params: P }>): VersionSpec =>
+    r.params.version === undefined ? {} : { version: parseVersion(r.params.version) };
+  const modelMeta = async (r: FastifyRequest<{ Params: P }>) => {
+    const name = checkName(r.params.name);
+    const model = await findModel(registry, name);
+    await requireInference(registry, r, model);
+    const record: VersionRecord = await findVersion(registry, name, spec(r));
+    const versions = (await registry.listVersions(name)).filter((v) => v.state === 'AVAILABLE').map((v) => String(v.version));
+    return {
+      name,
+      versions,
+      platform: 'tensorflowjs_layers',
+      inputs: record.inputs,
+      outputs: record.outputs,
+      parameters: { version: String(record.version), state: record.state, user_defined_metadata: record.userDefinedMetadata },
+    };
+  };
+  const ready = async (r: FastifyRequest<{ Params: P }>, reply: { code(n: number): { send(b: unknown): unknown } }) => {
+    const name = checkName(r.params.name);
+    const model = await findModel(registry, name);
+    await requireInference(registry, r, model);
+    const record = await findVersion(registry, name, spec(r));
+    const isReady = record.state === 'AVAILABLE';
+    return reply.code(isReady ? 200 : 503).send({ name, version: String(record.version), ready: isReady });
+  };
+  const run = async (r: FastifyRequest<{ Params: P }>) => {
+    const record = await servable(ctx, r, checkName(r.params.name), spec(r));
+    const inputs = parseInfer(r.body, record.inputs, ctx.config.limits);
+    const wanted = requestedOutputs(r.body, record.outputs.map((o) => o.name));
+    const outputs = await infer(ctx, record, inputs);
+    const body = r.body as { id?: unknown };
+    return {
+      model_name: record.model,
+      model_version: String(record.version),
+      id: typeof body.id === 'string' ? body.id : undefined,
+      outputs: wanted.map((i) => v2Output(outputs[i], record.outputs[i].name)),
+    };
+  };
+
+  for (const base of ['/v2/models/:name', '/v2/models/:name/versions/:version']) {
+    const names = base.includes(':version') ? ['name', 'version'] : ['name'];
+    app.get<{ Params: P }>(base, { schema: { summary: 'Model metadata (V2)', params: params(...names) } }, modelMeta);
+    app.get<{ Params: P }>(`${base}/ready`, { schema: { summary: 'Model readiness (V2)', params: params(...names) } }, ready);
+    app.post<{ Params: P }>(
+      `${base}/infer`,
+      { schema: { summary: 'Inference (V2)', params: params(...names), body: { type: 'object' } } },
+      run,
+    );
+  }
+};

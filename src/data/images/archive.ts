@@ -1,0 +1,87 @@
+import { unzipSync } from 'fflate';
+import { DataError } from '../types';
+import { hasImageExtension } from './formats';
+
+/** One image file with its class (the name of the folder it sits in). */
+export interface ImageEntry {
+  path: string;
+  className: string;
+  bytes: Uint8Array;
+}
+
+/** Files that were left out, by reason; shown to the person as counts. */
+export interface Skipped {
+  notImage: number;
+  unsafePath: number;
+  noFolder: number;
+}
+
+export interface ImageListing {
+  entries: ImageEntry[];
+  classNames: string[];
+  skipped: Skipped;
+}
+
+const HIDDEN = /(^|\/)(__MACOSX|\.[^/]*)(\/|$)/;
+
+/** Reads a zip's files; a file that is not a zip at all is a DataError. */
+export function readZip(bytes: Uint8Array): Record<string, Uint8Array> {
+  try {
+    return unzipSync(bytes);
+  } catch {
+    throw new DataError('The file is not a readable .zip archive.');
+  }
+}
+
+/** True when a path could escape its folder ("../x", "/etc/x", "C:\x") and must be ignored. */
+export function isUnsafePath(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  return p.startsWith('/') || /^[a-z]:/i.test(p) || p.split('/').some((seg) => seg === '..');
+}
+
+/**
+ * Groups files into classes by their folder: "cats/1.png" is class "cats". A single top folder around the class
+ * folders is looked through. Unsafe paths, hidden files and non-images are skipped and counted.
+ */
+export function listImages(files: Record<string, Uint8Array>): ImageListing {
+  const skipped: Skipped = { notImage: 0, unsafePath: 0, noFolder: 0 };
+  const paths: string[] = [];
+  for (const raw of Object.keys(files)) {
+    const path = raw.replace(/\\/g, '/');
+    if (path.endsWith('/')) continue;
+    if (isUnsafePath(path)) skipped.unsafePath++;
+    else if (HIDDEN.test(path)) continue;
+    else if (!hasImageExtension(path)) skipped.notImage++;
+    else paths.push(raw);
+  }
+  const split = paths.map((p) => p.replace(/\\/g, '/').split('/'));
+  const top = split[0]?.[0];
+  const strip = split.length > 0 && split.every((s) => s.length >= 3 && s[0] === top) ? 1 : 0;
+  const entries: ImageEntry[] = [];
+  split.forEach((segs, k) => {
+    if (segs.length - strip < 2) {
+      skipped.noFolder++;
+      return;
+    }
+    entries.push({ path: paths[k], className: segs[segs.length - 2], bytes: files[paths[k]] });
+  });
+  if (!entries.length) throw new DataError(noImagesMessage(skipped));
+  const classNames = [...new Set(entries.map((e) => e.className))].sort();
+  if (classNames.length < 2) {
+    throw new DataError(
+      `All images are in one folder ("${classNames[0]}"); a classifier needs at least two classes. Put each class in its own folder.`,
+    );
+  }
+  return { entries, classNames, skipped };
+}
+
+function noImagesMessage(s: Skipped): string {
+  if (s.noFolder) {
+    return 'The images are not in folders. Put each class in a folder named after it (cats/1.png, dogs/2.png) and zip those folders.';
+  }
+  const parts = [
+    s.notImage && `${s.notImage} file${s.notImage === 1 ? ' is' : 's are'} not images`,
+    s.unsafePath && `${s.unsafePath} had unsafe paths`,
+  ].filter(Boolean);
+  return `No images found (PNG, JPEG, GIF, BMP or WebP)${parts.length ? `: ${parts.join(', ')}` : ''}.`;
+}

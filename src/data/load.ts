@@ -1,0 +1,80 @@
+import { type Assembly, assemble } from './assemble';
+import { type AssetReader, loadBuiltin } from './builtin/load';
+import { signatureOf } from './check';
+import { buildCsvDataset } from './csv/build';
+import { parseCsv } from './csv/parse';
+import type { RawTable } from './csv/table';
+import { listImages, readZip } from './images/archive';
+import { decodeImages, type ImageDecoder } from './images/decode';
+import { splitProblem } from './split';
+import type { DatasetConfig, LoadedDataset, Progress } from './types';
+import { DataError } from './types';
+
+/** What a loader needs from its surroundings: packed built-in files, uploaded files and an image decoder. */
+export interface DataIO {
+  asset: AssetReader;
+  file(key: string, name: string): Promise<Blob>;
+  decodeImage?: ImageDecoder;
+}
+
+let lastTable: { key: string; table: RawTable } | null = null;
+
+/** Parses a CSV blob, reusing the last parse of the same file with the same reading options. */
+export async function cachedTable(
+  blob: Blob,
+  fileKey: string,
+  options: { delimiter?: string; hasHeader?: boolean },
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<RawTable> {
+  const key = `${fileKey}\u0000${blob.size}\u0000${options.delimiter ?? ''}\u0000${options.hasHeader ?? ''}`;
+  if (lastTable?.key === key) return lastTable.table;
+  lastTable = null;
+  const table = await parseCsv(blob, options, onProgress, signal);
+  lastTable = { key, table };
+  return table;
+}
+
+/** Builds a LoadedDataset from a config in this thread (the data worker calls it; tests call it directly). */
+export async function buildDataset(
+  config: DatasetConfig,
+  io: DataIO,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<LoadedDataset> {
+  const ds = await buildUnsigned(config, io, onProgress, signal);
+  ds.config.fitted.signature = signatureOf(ds);
+  return ds;
+}
+
+async function buildUnsigned(
+  config: DatasetConfig,
+  io: DataIO,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<LoadedDataset> {
+  const problem = splitProblem(config.split);
+  if (problem) throw new DataError(problem);
+  const source = config.source;
+  if (source.kind === 'builtin') {
+    onProgress?.({ phase: 'Loading', fraction: 0 });
+    return assemble(await loadBuiltin(config, io.asset), config);
+  }
+  const blob = await io.file(source.fileKey, source.fileName);
+  if (source.kind === 'csv') {
+    const table = await cachedTable(blob, source.fileKey, source.csv, onProgress, signal);
+    return buildCsvDataset(table, config, source.fileName);
+  }
+  if (!io.decodeImage) throw new DataError('Images can only be decoded in a browser.');
+  onProgress?.({ phase: 'Unpacking', fraction: 0 });
+  const listing = listImages(readZip(new Uint8Array(await blob.arrayBuffer())));
+  const assembly: Assembly = await decodeImages(
+    listing,
+    source.images,
+    io.decodeImage,
+    source.fileName,
+    onProgress,
+    signal,
+  );
+  return assemble(assembly, config);
+}

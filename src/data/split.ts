@@ -1,0 +1,72 @@
+import { makeRng, shuffleInPlace } from './rng';
+import type { SplitConfig, Splits } from './types';
+import { DataError } from './types';
+
+/** Default split: 80 / 10 / 10, seed 42, stratified. */
+export const DEFAULT_SPLIT: SplitConfig = { train: 0.8, val: 0.1, test: 0.1, seed: 42, stratify: true };
+
+/** Checks split ratios and returns a message for the person, or null when they are usable. */
+export function splitProblem(split: SplitConfig): string | null {
+  const parts = [split.train, split.val, split.test];
+  if (parts.some((p) => !Number.isFinite(p) || p < 0)) return 'Split ratios must be zero or more.';
+  if (split.train <= 0) return 'The training split must be more than 0 %.';
+  const sum = parts.reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > 1e-6)
+    return `Split ratios must add up to 100 %; they add up to ${Math.round(sum * 100)} %.`;
+  return null;
+}
+
+/** Sizes of the three splits for n samples; rounding goes to the training split. */
+export function splitSizes(n: number, split: SplitConfig): Splits<number> {
+  const val = Math.round(n * split.val);
+  const test = Math.round(n * split.test);
+  return { train: n - val - test, val, test };
+}
+
+/**
+ * Assigns sample indices to train/validation/test with a seeded shuffle. With `stratify` and class labels,
+ * each class is split on its own so every split keeps the class proportions.
+ */
+export function splitIndices(n: number, split: SplitConfig, labels?: ArrayLike<number>): Splits<Int32Array> {
+  const problem = splitProblem(split);
+  if (problem) throw new DataError(problem);
+  const rng = makeRng(split.seed);
+  const groups: Int32Array[] =
+    split.stratify && labels ? groupByClass(n, labels) : [Int32Array.from({ length: n }, (_, i) => i)];
+  const out: Splits<number[]> = { train: [], val: [], test: [] };
+  for (const group of groups) {
+    shuffleInPlace(group, rng);
+    const sizes = splitSizes(group.length, split);
+    for (let i = 0; i < group.length; i++) {
+      const part = i < sizes.train ? out.train : i < sizes.train + sizes.val ? out.val : out.test;
+      part.push(group[i]);
+    }
+  }
+  // Interleave classes again so batches are mixed.
+  return {
+    train: shuffleInPlace(Int32Array.from(out.train), rng) as Int32Array,
+    val: shuffleInPlace(Int32Array.from(out.val), rng) as Int32Array,
+    test: shuffleInPlace(Int32Array.from(out.test), rng) as Int32Array,
+  };
+}
+
+function groupByClass(n: number, labels: ArrayLike<number>): Int32Array[] {
+  const byClass = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const list = byClass.get(labels[i]);
+    if (list) list.push(i);
+    else byClass.set(labels[i], [i]);
+  }
+  return [...byClass.keys()].sort((a, b) => a - b).map((k) => Int32Array.from(byClass.get(k)!));
+}
+
+/** Copies the rows named by `indices` out of a row-major array with `width` values per row. */
+export function takeRows<T extends Float32Array | Int32Array>(src: T, width: number, indices: Int32Array): T {
+  const Ctor = src.constructor as new (n: number) => T;
+  const out = new Ctor(indices.length * width);
+  for (let r = 0; r < indices.length; r++) {
+    const from = indices[r] * width;
+    out.set(src.subarray(from, from + width), r * width);
+  }
+  return out;
+}

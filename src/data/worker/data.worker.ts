@@ -1,0 +1,64 @@
+/// <reference lib="webworker" />
+import { inspectTable } from '../csv/inspect';
+import { browserDecoder } from '../images/browser-decoder';
+import { buildDataset, cachedTable, type DataIO } from '../load';
+import type { Progress } from '../types';
+import { CancelledError, DataError } from '../types';
+import type { FromWorker, ToWorker } from './protocol';
+import { transferables } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const running = new Map<number, AbortController>();
+
+function send(msg: FromWorker, transfer: Transferable[] = []): void {
+  self.postMessage(msg, transfer);
+}
+
+async function fetchAsset(base: string, name: string): Promise<Uint8Array> {
+  const res = await fetch(new URL(`data/${name}`, base));
+  if (!res.ok) {
+    throw new DataError(
+      `The built-in data file data/${name} is missing. Run "node scripts/prepare-data.mjs" (npm run build does it).`,
+    );
+  }
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+async function handle(msg: Exclude<ToWorker, { type: 'cancel' }>, signal: AbortSignal): Promise<void> {
+  const onProgress = (progress: Progress) => send({ type: 'progress', id: msg.id, progress });
+  if (msg.type === 'inspect') {
+    const table = await cachedTable(msg.file, msg.fileKey, msg.options, onProgress, signal);
+    send({ type: 'inspected', id: msg.id, inspection: inspectTable(table) });
+    return;
+  }
+  const file = msg.file;
+  const io: DataIO = {
+    asset: (name) => fetchAsset(msg.assetBase, name),
+    file: async () => {
+      if (!file) throw new DataError('The uploaded file is missing. Upload it again.');
+      return file;
+    },
+    decodeImage: browserDecoder,
+  };
+  const dataset = await buildDataset(msg.config, io, onProgress, signal);
+  send({ type: 'loaded', id: msg.id, dataset }, transferables(dataset));
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  if (msg.type === 'cancel') {
+    running.get(msg.id)?.abort();
+    return;
+  }
+  const controller = new AbortController();
+  running.set(msg.id, controller);
+  handle(msg, controller.signal)
+    .catch((e: unknown) => {
+      const kind = e instanceof CancelledError ? 'cancelled' : e instanceof DataError ? 'data' : 'bug';
+      const message =
+        kind === 'bug' ? `Reading the data failed unexpectedly: ${String(e)}` : (e as Error).message;
+      send({ type: 'failed', id: msg.id, message, kind });
+    })
+    .finally(() => running.delete(msg.id));
+};

@@ -1,0 +1,22 @@
+import type { CsvInspection } from '../csv/inspect';
+import type { ParseOptions } from '../csv/parse';
+import type { DatasetConfig, LoadedDataset, Progress } from '../types';
+
+/** Messages the page sends to the data worker. */
+export type ToWorker =
+  | { type: 'load'; id: number; config: DatasetConfig; file: Blob | null; assetBase: string }
+  | { type: 'inspect'; id: number; file: Blob; fileKey: string; options: ParseOptions }
+  | { type: 'cancel'; id: number };
+
+/** Messages the data worker sends back. */
+export type FromWorker =
+  | { type: 'progress'; id: number; progress: Progress }
+  | { type: 'loaded'; id: number; dataset: LoadedDataset }
+  | { type: 'inspected'; id: number; inspection: CsvInspection }
+  | { type: 'failed'; id: number; message: string; kind: 'data' | 'cancelled' | 'bug' };
+
+/** The typed arrays of a dataset, to transfer instead of copying. */
+export function transferables(ds: LoadedDataset): ArrayBuffer[] {
+  const arrays = [ds.x.train, ds.x.val, ds.x.test, ds.y.train, ds.y.val, ds.y.test];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}

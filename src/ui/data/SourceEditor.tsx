@@ -1,0 +1,92 @@
+import type { BuiltinId, DatasetConfig, ImageOptions } from '../../data';
+import { builtinInfo, DEFAULT_SPLIT } from '../../data';
+import { CsvEditor } from './CsvEditor';
+import { NumberField, SelectField } from './fields';
+import type { Candidate } from './uploads';
+
+interface Props {
+  config: DatasetConfig;
+  inspection?: Candidate['inspection'];
+  onChange(config: DatasetConfig): void;
+}
+
+/** Options of the shown dataset's source: generator seed and size, CSV columns, or image decoding. */
+export function SourceEditor({ config, inspection, onChange }: Props) {
+  const source = config.source;
+  if (source.kind === 'csv') {
+    return (
+      <CsvEditor
+        options={source.csv}
+        inspection={inspection}
+        onChange={(csv) => onChange({ ...config, source: { ...source, csv } })}
+      />
+    );
+  }
+  if (source.kind === 'images') {
+    const set = (patch: Partial<ImageOptions>) =>
+      onChange({ ...config, source: { ...source, images: { ...source.images, ...patch } } });
+    return (
+      <fieldset className="data-group">
+        <legend>Images</legend>
+        <div className="data-row">
+          <NumberField
+            label="Width"
+            value={source.images.width}
+            min={4}
+            max={512}
+            onCommit={(v) => set({ width: Math.trunc(v) })}
+          />
+          <NumberField
+            label="Height"
+            value={source.images.height}
+            min={4}
+            max={512}
+            onCommit={(v) => set({ height: Math.trunc(v) })}
+          />
+        </div>
+        <SelectField
+          label="Colour"
+          value={String(source.images.channels) as '1' | '3'}
+          options={[
+            ['3', 'RGB'],
+            ['1', 'grayscale'],
+          ]}
+          onChange={(v) => set({ channels: v === '1' ? 1 : 3 })}
+        />
+      </fieldset>
+    );
+  }
+  if (!builtinInfo(source.id).synthetic) return null;
+  return (
+    <fieldset className="data-group">
+      <legend>Generator</legend>
+      <div className="data-row">
+        <NumberField
+          label="Samples"
+          value={source.samples}
+          min={10}
+          max={100000}
+          onCommit={(v) => onChange({ ...config, source: { ...source, samples: Math.trunc(v) } })}
+        />
+        <NumberField
+          label="Seed"
+          value={source.seed}
+          step={1}
+          onCommit={(v) => onChange({ ...config, source: { ...source, seed: Math.trunc(v) } })}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+/** The config for a built-in dataset with default split and size. */
+export function builtinConfig(id: BuiltinId): DatasetConfig {
+  const info = builtinInfo(id);
+  return {
+    version: 1,
+    source: { kind: 'builtin', id, seed: 1, samples: info.size },
+    split: DEFAULT_SPLIT,
+    augment: null,
+    fitted: {},
+  };
+}

@@ -1,0 +1,63 @@
+import type { SplitConfig } from '../../data';
+import { NumberField } from './fields';
+
+interface Props {
+  split: SplitConfig;
+  fixed: boolean;
+  onChange(split: SplitConfig): void;
+}
+
+const pct = (v: number) => Math.round(v * 1000) / 10;
+
+/** Train / validation / test percentages, seed and stratification; validation and test adjust training. */
+export function SplitEditor({ split, fixed, onChange }: Props) {
+  if (fixed)
+    return <p className="muted small">This dataset comes with a fixed training / validation / test split.</p>;
+  const set = (patch: Partial<SplitConfig>) => {
+    const next = { ...split, ...patch };
+    next.train = Math.round((1 - next.val - next.test) * 1000) / 1000;
+    onChange(next);
+  };
+  return (
+    <fieldset className="data-group">
+      <legend>Split</legend>
+      <div className="data-row">
+        <span className="data-split-train">
+          Training <strong>{pct(split.train)} %</strong>
+        </span>
+        <NumberField
+          label="Validation"
+          value={pct(split.val)}
+          min={0}
+          max={90}
+          suffix="%"
+          onCommit={(v) => set({ val: v / 100 })}
+        />
+        <NumberField
+          label="Test"
+          value={pct(split.test)}
+          min={0}
+          max={90}
+          suffix="%"
+          onCommit={(v) => set({ test: v / 100 })}
+        />
+      </div>
+      <div className="data-row">
+        <NumberField
+          label="Seed"
+          value={split.seed}
+          step={1}
+          onCommit={(v) => onChange({ ...split, seed: Math.trunc(v) })}
+        />
+        <label className="data-check">
+          <input
+            type="checkbox"
+            checked={split.stratify}
+            onChange={(e) => onChange({ ...split, stratify: e.target.checked })}
+          />
+          Stratify by class
+        </label>
+      </div>
+    </fieldset>
+  );
+}

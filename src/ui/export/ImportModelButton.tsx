@@ -1,0 +1,80 @@
+import { useRef, useState } from 'react';
+import { autoLayout } from '../../state/layout';
+import { useStudio } from '../../state/store';
+import { storeImportedWeights } from './export-actions';
+import './export.css';
+
+type Result = { kind: 'error' | 'info'; text: string };
+
+/** Reads the chosen files, turns model.json into a graph and keeps its weights; returns what to tell the person. */
+async function importFiles(list: File[]): Promise<Result> {
+  // The importer needs no tfjs; it is still loaded on demand to keep the first load small.
+  const [{ importModelFiles }, { ImportError }] = await Promise.all([
+    import('../../compile/import-files'),
+    import('../../compile/errors'),
+  ]);
+  try {
+    const files = await Promise.all(list.map(async (f) => ({ name: f.name, data: await f.arrayBuffer() })));
+    const imported = importModelFiles(files);
+    useStudio.getState().setGraph(autoLayout(imported.graph));
+    if (imported.weights) await storeImportedWeights(imported.modelTopology, imported.weights);
+    const what = imported.weights ? 'with its weights' : 'without weights';
+    const n = imported.graph.nodes.length;
+    return {
+      kind: 'info',
+      text: [`Imported “${imported.name}” (${n} layers) ${what}.`, ...imported.warnings].join(' '),
+    };
+  } catch (e) {
+    if (e instanceof ImportError) return { kind: 'error', text: e.message };
+    return {
+      kind: 'error',
+      text: `The model could not be imported: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}
+
+/** "Import model": choose a TF.js / Keras model.json with its .bin weight files to open it on the canvas. */
+export function ImportModelButton() {
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Result | null>(null);
+  return (
+    <div className="import-model">
+      <button type="button" disabled={busy} onClick={() => input.current?.click()}>
+        {busy ? 'Importing…' : 'Import model'}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        accept=".json,.bin,application/json,application/octet-stream"
+        aria-label="Model files (model.json and .bin)"
+        onChange={async (e) => {
+          const files = Array.from(e.target.files ?? []);
+          e.target.value = '';
+          if (files.length === 0) return;
+          setBusy(true);
+          setResult(await importFiles(files));
+          setBusy(false);
+        }}
+      />
+      {result && (
+        <div
+          className={`export-menu__msg export-menu__msg--${result.kind}`}
+          role={result.kind === 'error' ? 'alert' : 'status'}
+        >
+          <span>{result.text}</span>
+          <button
+            type="button"
+            className="export-menu__dismiss"
+            aria-label="Dismiss"
+            onClick={() => setResult(null)}
+          >
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
