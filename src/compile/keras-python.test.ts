@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../graph';
 import { TEMPLATES } from '../graph';
@@ -6,6 +7,7 @@ import { toKerasPython } from './keras-python';
 import type { PlannedLayer } from './plan';
 import { planModel } from './plan';
 import type { ParsedLayer } from './testing/python';
+import { arbitraryGraph } from './testing/random-graph';
 import { checkPython } from './testing/python';
 
 /** The TF.js config the Keras kwargs stand for: camelCase keys and string values, lists for tuples. */
@@ -69,6 +71,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('Keras code for %s', (_i
   it('passes py_compile and parses back to the same layers, names, parameters and connections', () => {
     checkTemplate(template.build());
   });
+});
+
+it('writes valid, faithful Keras code for 20 random graphs (wrappers, merges, several inputs)', () => {
+  for (const graph of fc.sample(arbitraryGraph, { numRuns: 20, seed: 3 })) checkTemplate(graph);
 });
 
 describe('toKerasPython', () => {

@@ -103,8 +103,8 @@ export function toKerasPython(graph: Graph, modelName = 'model'): string {
   return [
     `"""${modelName.replace(/"/g, "'")}: the model's architecture, exported from Model Studio.`,
     '',
-    'Runs with Keras 3 (pip install keras tensorflow). The weights are not included: train the model or load them',
-    'separately.',
+    'Runs with Keras 3 (pip install keras tensorflow).',
+    'The weights are not included: train the model, or load weights saved separately.',
     '"""',
     '',
     'import keras',

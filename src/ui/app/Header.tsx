@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { useSaveStatus } from '../../state/autosave';
 import { autoLayout } from '../../state/layout';
 import { redo, undo, useStudio } from '../../state/store';
+import { ExportMenu } from '../export/ExportMenu';
+import { ImportModelButton } from '../export/ImportModelButton';
 import { ProjectFileButtons } from './ProjectFileButtons';
 import { ProjectsDialog } from './ProjectsDialog';
 import { TemplatesDialog } from './TemplatesDialog';
@@ -47,6 +49,9 @@ export function Header() {
       </button>
       <span className="topbar__sep" />
       <ProjectFileButtons />
+      <span className="topbar__sep" />
+      <ImportModelButton />
+      <ExportMenu />
       <span className="topbar__spacer" />
       <output className={`save save--${save.status}`} aria-label="Save status" title={save.error}>
         {save.status === 'saved' ? 'Saved' : save.status === 'saving' ? 'Saving…' : 'Not saved'}

@@ -1,5 +1,7 @@
 import { type ReactNode, useState } from 'react';
+import { DataPanel } from '../data/DataPanel';
 import { Inspector } from '../inspector/Inspector';
+import { ModelSummary } from '../summary/ModelSummary';
 
 interface Tab {
   id: string;
@@ -7,7 +9,11 @@ interface Tab {
   render(): ReactNode;
 }
 
-const TABS: Tab[] = [{ id: 'layer', label: 'Layer', render: () => <Inspector /> }];
+const TABS: Tab[] = [
+  { id: 'layer', label: 'Layer', render: () => <Inspector /> },
+  { id: 'model', label: 'Model', render: () => <ModelSummary /> },
+  { id: 'data', label: 'Data', render: () => <DataPanel /> },
+];
 
 /** The right-hand sidebar: one tab per panel. */
 export function Sidebar() {

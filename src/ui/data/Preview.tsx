@@ -61,7 +61,10 @@ export function Preview({ ds }: { ds: LoadedDataset }) {
           <li key={i}>
             <span className="data-label">{label}</span>
             {view.kind === 'text' &&
-              view.tokens.slice(0, 30).map((t, k) => <code key={`${t}@${k}`}>{t}</code>)}
+              view.tokens
+                .slice(0, 30)
+                .map((word, pos) => ({ word, pos }))
+                .map(({ word, pos }) => <code key={pos}>{word}</code>)}
           </li>
         ))}
       </ul>

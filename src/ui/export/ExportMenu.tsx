@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { CodeDialog } from './CodeDialog';
 import { downloadGraphImage, downloadTfjsFiles, generateCode } from './export-actions';
+import { type Note, NoteBox } from './Message';
 import './export.css';
 
 type CodeKind = 'keras' | 'typescript' | 'javascript';
@@ -19,21 +20,26 @@ interface Shown {
   code: string;
 }
 
+/** Closes a popup when the person clicks anywhere outside it. */
+function useCloseOnOutsideClick(root: React.RefObject<HTMLElement | null>, open: boolean, close: () => void) {
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) close();
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [root, open, close]);
+}
+
 /** The "Export" button: model files, Keras or TF.js code (in a dialog), or a picture of the graph. */
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = useState<Note | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  useCloseOnOutsideClick(root, open, () => setOpen(false));
 
   const showCode = async (kind: CodeKind) => setShown({ kind, code: await generateCode(kind) });
   const run = async (choice: Choice) => {
@@ -79,22 +85,7 @@ export function ExportMenu() {
           ))}
         </div>
       )}
-      {message && (
-        <div
-          className={`export-menu__msg export-menu__msg--${message.kind}`}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-        >
-          <span>{message.text}</span>
-          <button
-            type="button"
-            className="export-menu__dismiss"
-            aria-label="Dismiss"
-            onClick={() => setMessage(null)}
-          >
-            ×
-          </button>
-        </div>
-      )}
+      {message && <NoteBox note={message} onDismiss={() => setMessage(null)} />}
       {shown && <ShownCode shown={shown} onSwitch={showCode} onClose={() => setShown(null)} />}
     </div>
   );

@@ -3,11 +3,10 @@ import { autoLayout } from '../../state/layout';
 import { useStudio } from '../../state/store';
 import { storeImportedWeights } from './export-actions';
 import './export.css';
-
-type Result = { kind: 'error' | 'info'; text: string };
+import { type Note, NoteBox } from './Message';
 
 /** Reads the chosen files, turns model.json into a graph and keeps its weights; returns what to tell the person. */
-async function importFiles(list: File[]): Promise<Result> {
+async function importFiles(list: File[]): Promise<Note> {
   // The importer needs no tfjs; it is still loaded on demand to keep the first load small.
   const [{ importModelFiles }, { ImportError }] = await Promise.all([
     import('../../compile/import-files'),
@@ -37,7 +36,7 @@ async function importFiles(list: File[]): Promise<Result> {
 export function ImportModelButton() {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setNote] = useState<Note | null>(null);
   return (
     <div className="import-model">
       <button type="button" disabled={busy} onClick={() => input.current?.click()}>
@@ -55,26 +54,11 @@ export function ImportModelButton() {
           e.target.value = '';
           if (files.length === 0) return;
           setBusy(true);
-          setResult(await importFiles(files));
+          setNote(await importFiles(files));
           setBusy(false);
         }}
       />
-      {result && (
-        <div
-          className={`export-menu__msg export-menu__msg--${result.kind}`}
-          role={result.kind === 'error' ? 'alert' : 'status'}
-        >
-          <span>{result.text}</span>
-          <button
-            type="button"
-            className="export-menu__dismiss"
-            aria-label="Dismiss"
-            onClick={() => setResult(null)}
-          >
-            ×
-          </button>
-        </div>
-      )}
+      {result && <NoteBox note={result} onDismiss={() => setNote(null)} />}
     </div>
   );
 }

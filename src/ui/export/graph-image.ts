@@ -16,10 +16,9 @@ function nodeBox(n: GraphNode, info: NodeInfo | undefined, dx: number, dy: numbe
   return [
     `<g transform="translate(${x},${y})">`,
     `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="10" fill="${bad ? '#fdecea' : '#ffffff'}" stroke="${bad ? '#c4321f' : '#9aa8c2'}" stroke-width="1.5"/>`,
-    `<text x="12" y="22" font-weight="700" font-size="14">${esc(n.type)}</text>`,
-    `<text x="${NODE_WIDTH - 12}" y="22" font-size="12" fill="#667085" text-anchor="end">${esc(n.name)}</text>`,
+    `<text x="12" y="24" font-weight="700" font-size="14">${esc(n.type)}</text>`,
     `<text x="12" y="48" font-size="13" font-family="ui-monospace, monospace" fill="${bad ? '#c4321f' : '#1c2433'}">${esc(short)}</text>`,
-    `<text x="12" y="72" font-size="12" fill="#667085">${params.toLocaleString('en-US')} params</text>`,
+    `<text x="12" y="72" font-size="12" fill="#667085">${esc(n.name)} · ${params.toLocaleString('en-US')} params</text>`,
     '</g>',
   ].join('');
 }

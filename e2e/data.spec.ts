@@ -1,0 +1,126 @@
+import { fileURLToPath } from 'node:url';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { Studio } from './studio';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/data/${name}`, import.meta.url));
+
+/** Page object for the data panel in the right sidebar. */
+class DataPanelPage {
+  readonly panel: Locator;
+  readonly dataset: Locator;
+  readonly alert: Locator;
+  readonly facts: Locator;
+  constructor(readonly page: Page) {
+    this.panel = page.getByRole('region', { name: 'Data' });
+    this.dataset = this.panel.getByRole('combobox', { name: 'Dataset', exact: true });
+    this.alert = this.panel.getByRole('alert');
+    this.facts = this.panel.getByRole('definition');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Data' }).click();
+    await expect(this.dataset).toBeVisible();
+  }
+
+  /** The value next to a fact's name ("Training", "Test", "Memory" …). */
+  fact(name: string): Locator {
+    return this.panel.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd[1]');
+  }
+
+  async upload(kind: 'Upload CSV…' | 'Upload images (folder or .zip)…', label: string, file: string): Promise<void> {
+    await this.dataset.selectOption({ label: kind });
+    await this.panel.getByLabel(label, { exact: true }).setInputFiles(fixture(file));
+  }
+}
+
+async function openData(page: Page): Promise<DataPanelPage> {
+  await new Studio(page).open();
+  const data = new DataPanelPage(page);
+  await data.open();
+  return data;
+}
+
+test('choosing MNIST shows the digit grid and the split counts', async ({ page }) => {
+  const data = await openData(page);
+  await data.dataset.selectOption({ label: 'MNIST digits' });
+  const grid = data.panel.getByRole('list', { name: 'Sample images' });
+  await expect(grid.getByRole('img')).toHaveCount(24);
+  await expect(grid.getByRole('img').first()).toHaveAccessibleName(/^Sample 1: \d$/);
+  await expect(data.fact('Training')).toHaveText('8,500');
+  await expect(data.fact('Validation')).toHaveText('500');
+  await expect(data.fact('Test')).toHaveText('1,000');
+  await expect(data.fact('Input')).toHaveText('(None, 28, 28, 1) float32');
+  await expect(data.panel.getByRole('figure', { name: 'Class balance' })).toBeVisible();
+  await data.panel.screenshot({ path: 'test-results/data-panel-mnist.png' });
+});
+
+test('an uploaded CSV shows its table, and picking the target updates labels and split sizes', async ({ page }) => {
+  const data = await openData(page);
+  await data.upload('Upload CSV…', 'CSV file', 'plants.csv');
+  await expect(data.fact('Labels')).toHaveText('numeric (1,)');
+  await data.panel.getByLabel('Target column').selectOption({ label: 'kind' });
+  await expect(data.fact('Labels')).toHaveText('3 classes');
+  await expect(data.fact('Training')).toHaveText('32');
+  await expect(data.fact('Validation')).toHaveText('4');
+  await expect(data.fact('Test')).toHaveText('4');
+  const table = data.panel.getByRole('table', { name: 'Sample rows' });
+  await expect(table.getByRole('columnheader', { name: 'height_cm' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'colour=green' })).toBeVisible();
+  await expect(data.dataset).toHaveValue('current');
+  await data.panel.screenshot({ path: 'test-results/data-panel-csv.png' });
+});
+
+test('a broken CSV is explained while the previous dataset stays', async ({ page }) => {
+  const data = await openData(page);
+  await data.dataset.selectOption({ label: 'Iris flowers' });
+  await expect(data.fact('Samples')).toHaveText('150');
+  await data.upload('Upload CSV…', 'CSV file', 'broken-ragged.csv');
+  await expect(data.alert).toHaveText(/Row 4 has 2 fields but the header has 3/);
+  await expect(data.panel.getByText('Current dataset: Iris flowers')).toBeVisible();
+  await expect(data.fact('Samples')).toHaveText('150');
+  await data.panel.getByLabel('CSV file', { exact: true }).setInputFiles(fixture('latin1.csv'));
+  await expect(data.alert).toHaveText(/not UTF-8 text/);
+  await expect(data.fact('Samples')).toHaveText('150');
+  await data.panel.screenshot({ path: 'test-results/data-panel-broken.png' });
+});
+
+test('a zip of class folders decodes in the browser; bad files are skipped and counted', async ({ page }) => {
+  const data = await openData(page);
+  await data.upload('Upload images (folder or .zip)…', 'Image zip file', 'shapes.zip');
+  const grid = data.panel.getByRole('list', { name: 'Sample images' });
+  await expect(grid.getByRole('img')).toHaveCount(8);
+  await expect(data.fact('Input')).toHaveText('(None, 32, 32, 3) float32');
+  const notes = data.panel.getByRole('list', { name: 'Notes about the data' });
+  await expect(notes).toContainText('1 file skipped: not images.');
+  await expect(notes).toContainText('ignored: their paths point outside the archive');
+  await expect(notes).toContainText('1 file skipped: empty (0 bytes).');
+  await expect(notes).toContainText('1 file skipped: larger than 40 megapixels.');
+  await expect(notes).toContainText('1 file skipped: damaged or not decodable.');
+  await expect(data.panel.getByRole('list', { name: 'Augmentation preview' }).getByRole('img')).toHaveCount(8);
+});
+
+test('the dataset–model check explains a mismatch and fixes it in one click', async ({ page }) => {
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.openTemplate('CNN for MNIST digits');
+  const data = new DataPanelPage(page);
+  await data.open();
+  await data.dataset.selectOption({ label: 'Iris flowers' });
+  const check = data.panel.getByRole('list', { name: 'Dataset–model check' });
+  await expect(check).toContainText('Each sample is (4,), but the Input "input" expects (28, 28, 1)');
+  await check.getByRole('button', { name: 'Set Input to (4,)' }).click();
+  await data.dataset.selectOption({ label: 'MNIST digits' });
+  await check.getByRole('button', { name: 'Set Input to (28, 28, 1)' }).click();
+  await expect(data.panel.getByText('The dataset fits the model.')).toBeVisible();
+});
+
+test('the dataset choice is saved with the project and survives a reload', async ({ page }) => {
+  const data = await openData(page);
+  await data.dataset.selectOption({ label: 'XOR' });
+  await expect(data.fact('Samples')).toHaveText('800');
+  await expect(page.getByLabel('Save status')).toHaveText('Saved');
+  await page.reload();
+  await data.open();
+  await expect(data.dataset).toHaveValue('xor');
+  await expect(data.fact('Samples')).toHaveText('800');
+});
