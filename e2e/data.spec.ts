@@ -24,10 +24,17 @@ class DataPanelPage {
 
   /** The value next to a fact's name ("Training", "Test", "Memory" …). */
   fact(name: string): Locator {
-    return this.panel.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd[1]');
+    return this.panel
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${name}$`) })
+      .locator('xpath=following-sibling::dd[1]');
   }
 
-  async upload(kind: 'Upload CSV…' | 'Upload images (folder or .zip)…', label: string, file: string): Promise<void> {
+  async upload(
+    kind: 'Upload CSV…' | 'Upload images (folder or .zip)…',
+    label: string,
+    file: string,
+  ): Promise<void> {
     await this.dataset.selectOption({ label: kind });
     await this.panel.getByLabel(label, { exact: true }).setInputFiles(fixture(file));
   }
@@ -54,7 +61,20 @@ test('choosing MNIST shows the digit grid and the split counts', async ({ page }
   await data.panel.screenshot({ path: 'test-results/data-panel-mnist.png' });
 });
 
-test('an uploaded CSV shows its table, and picking the target updates labels and split sizes', async ({ page }) => {
+test('the spam corpus shows e-mails as tokens with the vocabulary ids it will train on', async ({ page }) => {
+  const data = await openData(page);
+  await data.dataset.selectOption({ label: 'Spam e-mails (text)' });
+  const texts = data.panel.getByRole('list', { name: 'Sample texts' });
+  await expect(texts.getByRole('listitem')).toHaveCount(4);
+  await expect(texts.getByRole('listitem').first()).toContainText(/^(ham|spam)/);
+  await expect(data.fact('Input')).toHaveText('(None, 100) int32');
+  await expect(data.fact('Labels')).toHaveText('2 classes');
+  await data.panel.screenshot({ path: 'test-results/data-panel-text.png' });
+});
+
+test('an uploaded CSV shows its table, and picking the target updates labels and split sizes', async ({
+  page,
+}) => {
   const data = await openData(page);
   await data.upload('Upload CSV…', 'CSV file', 'plants.csv');
   await expect(data.fact('Labels')).toHaveText('numeric (1,)');
@@ -88,7 +108,7 @@ test('a zip of class folders decodes in the browser; bad files are skipped and c
   const data = await openData(page);
   await data.upload('Upload images (folder or .zip)…', 'Image zip file', 'shapes.zip');
   const grid = data.panel.getByRole('list', { name: 'Sample images' });
-  await expect(grid.getByRole('img')).toHaveCount(8);
+  await expect(grid.getByRole('img')).toHaveCount(10);
   await expect(data.fact('Input')).toHaveText('(None, 32, 32, 3) float32');
   const notes = data.panel.getByRole('list', { name: 'Notes about the data' });
   await expect(notes).toContainText('1 file skipped: not images.');
@@ -96,7 +116,11 @@ test('a zip of class folders decodes in the browser; bad files are skipped and c
   await expect(notes).toContainText('1 file skipped: empty (0 bytes).');
   await expect(notes).toContainText('1 file skipped: larger than 40 megapixels.');
   await expect(notes).toContainText('1 file skipped: damaged or not decodable.');
-  await expect(data.panel.getByRole('list', { name: 'Augmentation preview' }).getByRole('img')).toHaveCount(8);
+  await expect(data.panel.getByRole('list', { name: 'Augmentation preview' }).getByRole('img')).toHaveCount(
+    8,
+  );
+  await data.panel.getByLabel('Rotation').fill('30');
+  await data.panel.screenshot({ path: 'test-results/data-panel-images.png' });
 });
 
 test('the dataset–model check explains a mismatch and fixes it in one click', async ({ page }) => {

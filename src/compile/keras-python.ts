@@ -10,7 +10,7 @@ const RESERVED = new Set(
     ' ',
   ),
 );
-const LINE = 100;
+const LINE = 88;
 
 /** A JSON value as a Python literal: tuples for lists, None/True/False. */
 export function pyLiteral(v: unknown): string {

@@ -90,3 +90,27 @@ describe('augmentImages', () => {
     expect(Array.from(out.subarray(0, 4))).toEqual([0, 0, 1, 1]);
   });
 });
+
+describe('stratified split sizes', () => {
+  it('match the unstratified sizes for uneven classes', () => {
+    const labels = Int32Array.from({ length: 40 }, (_, i) => i % 3);
+    const s = splitIndices(40, DEFAULT_SPLIT, labels);
+    expect([s.train.length, s.val.length, s.test.length]).toEqual([32, 4, 4]);
+  });
+});
+
+describe('tiny stratified splits', () => {
+  it('never give a class more validation and test samples than it has', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 2, maxLength: 30 }), (ls) => {
+        const s = splitIndices(
+          ls.length,
+          { train: 0.4, val: 0.3, test: 0.3, seed: 5, stratify: true },
+          Int32Array.from(ls),
+        );
+        const all = [...s.train, ...s.val, ...s.test].sort((a, b) => a - b);
+        expect(all).toEqual(ls.map((_, i) => i));
+      }),
+    );
+  });
+});

@@ -63,6 +63,7 @@ async function buildUnsigned(
   const blob = await io.file(source.fileKey, source.fileName);
   if (source.kind === 'csv') {
     const table = await cachedTable(blob, source.fileKey, source.csv, onProgress, signal);
+    onProgress?.({ phase: 'Preparing features', fraction: 1 });
     return buildCsvDataset(table, config, source.fileName);
   }
   if (!io.decodeImage) throw new DataError('Images can only be decoded in a browser.');

@@ -33,21 +33,53 @@ export function splitIndices(n: number, split: SplitConfig, labels?: ArrayLike<n
   const rng = makeRng(split.seed);
   const groups: Int32Array[] =
     split.stratify && labels ? groupByClass(n, labels) : [Int32Array.from({ length: n }, (_, i) => i)];
+  const total = splitSizes(n, split);
+  const val = apportion(
+    total.val,
+    groups,
+    split.val,
+    groups.map((g) => g.length),
+  );
+  const test = apportion(
+    total.test,
+    groups,
+    split.test,
+    groups.map((g, k) => g.length - val[k]),
+  );
   const out: Splits<number[]> = { train: [], val: [], test: [] };
-  for (const group of groups) {
+  groups.forEach((group, g) => {
     shuffleInPlace(group, rng);
-    const sizes = splitSizes(group.length, split);
+    const train = group.length - val[g] - test[g];
     for (let i = 0; i < group.length; i++) {
-      const part = i < sizes.train ? out.train : i < sizes.train + sizes.val ? out.val : out.test;
+      const part = i < train ? out.train : i < train + val[g] ? out.val : out.test;
       part.push(group[i]);
     }
-  }
+  });
   // Interleave classes again so batches are mixed.
   return {
     train: shuffleInPlace(Int32Array.from(out.train), rng) as Int32Array,
     val: shuffleInPlace(Int32Array.from(out.val), rng) as Int32Array,
     test: shuffleInPlace(Int32Array.from(out.test), rng) as Int32Array,
   };
+}
+
+/**
+ * Shares `total` samples out among groups in proportion to their sizes (largest remainder), so a stratified
+ * split has the same sizes as an unstratified one.
+ */
+function apportion(total: number, groups: Int32Array[], ratio: number, room: number[]): number[] {
+  const quotas = groups.map((g) => g.length * ratio);
+  const counts = quotas.map((q, g) => Math.min(Math.floor(q), room[g]));
+  let left = total - counts.reduce((a, b) => a + b, 0);
+  const order = quotas.map((q, g) => ({ g, r: q - Math.floor(q) })).sort((a, b) => b.r - a.r || a.g - b.g);
+  for (const { g } of order) {
+    if (left <= 0) break;
+    if (counts[g] < room[g]) {
+      counts[g]++;
+      left--;
+    }
+  }
+  return counts;
 }
 
 function groupByClass(n: number, labels: ArrayLike<number>): Int32Array[] {

@@ -1,7 +1,7 @@
 import { Graph as DagreGraph, layout } from '@dagrejs/dagre';
 import type { Graph, XY } from '../graph';
 
-export const NODE_WIDTH = 220;
+export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 86;
 
 /** Positions for every node, top to bottom in data-flow order (dagre's layered layout). */

@@ -30,6 +30,8 @@ export interface TrainingConfig {
   /** 'auto' = measured choice. */
   backend: BackendName | 'auto';
   earlyStopping?: { monitor: 'valLoss' | 'valAccuracy'; patience: number; restoreBest: boolean };
+  /** Train on at most this many samples (validation shrinks in proportion): quick trials on big data. */
+  maxTrainSamples?: number;
 }
 
 /** One training batch's metrics (x axis: step, epoch (fractional) or wall time). */

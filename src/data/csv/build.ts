@@ -133,8 +133,13 @@ function cellKey(col: RawColumn, r: number): string | null {
 }
 
 function classNamesOf(col: RawColumn, rows: Int32Array): string[] {
+  const numbers = new Set<number>();
   const names = new Set<string>();
-  for (const r of rows) names.add(cellKey(col, r)!);
+  for (const r of rows) {
+    if (col.codes[r] === NUMBER) numbers.add(col.num[r]);
+    else names.add(cellKey(col, r)!);
+  }
+  for (const v of numbers) names.add(String(v));
   const list = [...names];
   const numeric = list.every((n) => n !== '' && Number.isFinite(Number(n)));
   list.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -148,7 +153,11 @@ function classNamesOf(col: RawColumn, rows: Int32Array): string[] {
 
 function classLabels(col: RawColumn, rows: Int32Array, names: string[]): Int32Array {
   const index = new Map(names.map((n, i) => [n, i]));
-  return Int32Array.from(rows, (r) => index.get(cellKey(col, r)!)!);
+  const byNumber = new Map<number, number>();
+  for (const [n, i] of index) if (Number.isFinite(Number(n))) byNumber.set(Number(n), i);
+  return Int32Array.from(rows, (r) =>
+    col.codes[r] === NUMBER ? byNumber.get(col.num[r])! : index.get(cellKey(col, r)!)!,
+  );
 }
 
 function numericTargets(cols: RawColumn[], rows: Int32Array): Float32Array {
@@ -252,11 +261,12 @@ interface Encoding {
 function writeRow(plan: Plan, r: number, x: Float32Array, at: number, enc: Encoding): void {
   let o = at;
   plan.features.forEach((col, k) => {
-    const key = cellKey(col, r) ?? String(enc.fill[col.name]);
+    const code = col.codes[r];
     if (plan.featureSpecs[k].type === 'numeric') {
-      x[o++] = col.codes[r] === NUMBER ? col.num[r] : Number(key);
+      x[o++] = code === NUMBER ? col.num[r] : Number(enc.fill[col.name]);
       return;
     }
+    const key = code === MISSING ? String(enc.fill[col.name]) : code === NUMBER ? String(col.num[r]) : col.dict[code];
     const cats = enc.index[col.name];
     const idx = cats.get(key) ?? -1;
     if (enc.onehot) {

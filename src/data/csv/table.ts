@@ -39,16 +39,17 @@ export class RawColumn {
   push(cell: string): void {
     if (this.length === this.codes.length) this.grow();
     const i = this.length++;
-    if (isMissingToken(cell)) {
-      this.codes[i] = MISSING;
-      this.missing++;
-      return;
-    }
-    const n = parseNumber(cell);
+    // Fast path first: most cells of large files are plain numbers.
+    const n = NUMERIC.test(cell) ? Number(cell) : cell.length && !isMissingToken(cell) ? parseNumber(cell) : null;
     if (n !== null) {
       this.codes[i] = NUMBER;
       this.num[i] = n;
       this.numeric++;
+      return;
+    }
+    if (cell.length === 0 || isMissingToken(cell)) {
+      this.codes[i] = MISSING;
+      this.missing++;
       return;
     }
     const s = cell.trim();

@@ -39,7 +39,12 @@ export function Canvas() {
   const [nodes, setNodes] = useState<Node[]>([]);
   // Fit the view to a project that opens with layers; an empty canvas keeps its zoom so drops land where aimed.
   const [fitOnOpen] = useState(() => useStudio.getState().graph.nodes.length > 0);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const projectId = useStudio((s) => s.projectId);
+  // Opening another project shows all of it.
+  useEffect(() => {
+    if (projectId) requestAnimationFrame(() => void fitView({ maxZoom: 1 }));
+  }, [projectId, fitView]);
 
   useEffect(() => setNodes((prev) => toRfNodes(graph, selection, prev)), [graph, selection]);
 

@@ -60,8 +60,11 @@ export function CsvEditor({ options, inspection, onChange }: Props) {
         <tbody>
           {options.columns.map((c, j) => (
             <tr key={c.name}>
-              <th scope="row" title={statsLine(inspection, j)}>
-                {c.name}
+              <th scope="row">
+                <span className="data-colname" title={c.name}>
+                  {c.name}
+                </span>
+                <span className="data-colstats">{statsLine(inspection, j)}</span>
               </th>
               <td>
                 <SelectField
@@ -162,6 +165,11 @@ export function CsvEditor({ options, inspection, onChange }: Props) {
 function statsLine(inspection: CsvInspection | undefined, j: number): string | undefined {
   const s = inspection?.columns[j];
   if (!s) return undefined;
-  const range = s.min !== undefined ? `, ${s.min}…${s.max}` : '';
-  return `${s.inferred}: ${s.distinct} distinct, ${s.missing} missing${range}`;
+  const range =
+    s.min !== undefined && s.inferred === 'numeric' ? `${fmt(s.min)}–${fmt(s.max!)}` : `${s.distinct} values`;
+  return `${range} · ${s.missing} missing`;
+}
+
+function fmt(v: number): string {
+  return Math.abs(v) >= 1000 ? v.toExponential(1) : String(Math.round(v * 100) / 100);
 }

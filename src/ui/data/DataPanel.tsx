@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { BuiltinId, CsvInspection, DatasetConfig, LoadedDataset, Progress } from '../../data';
 import { builtinInfo, CancelledError, DataError, inspectCsv, readUploadedFile } from '../../data';
 import { useStudio } from '../../state/store';
+import { Dialog } from '../app/Dialog';
 import { AugmentEditor } from './AugmentEditor';
 import { DatasetModelCheck } from './DatasetModelCheck';
 import { DatasetPicker, type UploadMode, UploadZone } from './DatasetPicker';
@@ -180,6 +181,22 @@ export function DataPanel() {
   );
 }
 
+function LargePreview({ ds }: { ds: LoadedDataset }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="data-more" onClick={() => setOpen(true)}>
+        Open larger preview
+      </button>
+      {open && (
+        <Dialog title={`Preview: ${ds.name}`} onClose={() => setOpen(false)}>
+          <Preview ds={ds} large />
+        </Dialog>
+      )}
+    </>
+  );
+}
+
 function DatasetView({
   ds,
   augment,
@@ -195,6 +212,7 @@ function DatasetView({
       <Summary ds={ds} />
       <h3 className="data-heading">Preview</h3>
       <Preview ds={ds} />
+      <LargePreview ds={ds} />
       {ds.format.kind === 'image' && <AugmentEditor ds={ds} value={augment} onChange={onAugment} />}
       {ds.warnings.length > 0 && (
         <ul className="data-warnings" aria-label="Notes about the data">

@@ -31,10 +31,12 @@ export function PixelCanvas({
 }
 
 const COUNT = { image: 24, table: 8, text: 4, series: 3 } as const;
+const LARGE = { image: 120, table: 60, text: 24, series: 12 } as const;
 
-/** A preview that fits the data: an image grid, a table, token chips or a series plot. */
-export function Preview({ ds }: { ds: LoadedDataset }) {
-  const n = Math.min(COUNT[ds.format.kind], ds.counts.train);
+/** A preview that fits the data: an image grid, a table, token chips or a series plot (`large` in the dialog). */
+export function Preview({ ds, large = false }: { ds: LoadedDataset; large?: boolean }) {
+  const n = Math.min((large ? LARGE : COUNT)[ds.format.kind], ds.counts.train);
+  const px = large ? 64 : 48;
   const items = Array.from({ length: n }, (_, id) => ({
     id,
     view: sampleView(ds, 'train', id),
@@ -42,11 +44,11 @@ export function Preview({ ds }: { ds: LoadedDataset }) {
   }));
   if (ds.format.kind === 'image') {
     return (
-      <ul className="data-grid" aria-label="Sample images">
+      <ul className={large ? 'data-grid data-grid--large' : 'data-grid'} aria-label="Sample images">
         {items.map(({ id: i, view, label }) => (
           <li key={i}>
             {view.kind === 'image' && (
-              <PixelCanvas view={view} size={48} label={`Sample ${i + 1}: ${label}`} />
+              <PixelCanvas view={view} size={px} label={`Sample ${i + 1}: ${label}`} />
             )}
             <span>{label}</span>
           </li>
@@ -62,7 +64,7 @@ export function Preview({ ds }: { ds: LoadedDataset }) {
             <span className="data-label">{label}</span>
             {view.kind === 'text' &&
               view.tokens
-                .slice(0, 30)
+                .slice(0, large ? 200 : 30)
                 .map((word, pos) => ({ word, pos }))
                 .map(({ word, pos }) => <code key={pos}>{word}</code>)}
           </li>

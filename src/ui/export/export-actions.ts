@@ -1,4 +1,5 @@
 import type { WeightSpec } from '../../compile/weight-files';
+import { getDb } from '../../state/db';
 import { graphInfoOf } from '../../state/graph-info';
 import { useStudio } from '../../state/store';
 import { downloadFile, fileBase, graphToSvg, svgToPng } from './graph-image';
@@ -16,11 +17,10 @@ export function weightsKey(projectId: string | null, slot: (typeof WEIGHT_SLOTS)
  * when they fit, and downloads model.json + weights. Returns a sentence saying which weights went out.
  */
 export async function downloadTfjsFiles(): Promise<string> {
-  const [{ compileGraph }, { exportModelFiles }, { applyWeights }, { getDb }] = await Promise.all([
+  const [{ compileGraph }, { exportModelFiles }, { applyWeights }] = await Promise.all([
     import('../../compile/compile'),
     import('../../compile/export-files'),
     import('../../compile/weights'),
-    import('../../state/db'),
   ]);
   const { graph, projectName, projectId } = useStudio.getState();
   const base = fileBase(projectName);
@@ -73,7 +73,6 @@ export async function storeImportedWeights(
   modelTopology: unknown,
   weights: { weightSpecs: unknown; weightData: ArrayBuffer },
 ): Promise<void> {
-  const { getDb } = await import('../../state/db');
   const db = await getDb();
   const key = weightsKey(useStudio.getState().projectId, 'imported');
   await db.put('weights', { modelTopology, ...weights, savedAt: new Date().toISOString() }, key);

@@ -18,6 +18,8 @@ export const dense = defineLayer({
     return [...x.slice(0, -1), p.units];
   },
   paramCount: ([x], p) => lastDim('Dense', x) * p.units + (p.useBias ? p.units : 0),
-  sampleInputs: (rng) => [[null, ...(rng() < 0.3 ? [1 + Math.floor(rng() * 6)] : []), 1 + Math.floor(rng() * 40)]],
+  sampleInputs: (rng) => [
+    [null, ...(rng() < 0.3 ? [1 + Math.floor(rng() * 6)] : []), 1 + Math.floor(rng() * 40)],
+  ],
   sampleParams: (rng) => ({ units: 1 + Math.floor(rng() * 64), useBias: rng() < 0.7 }),
 });

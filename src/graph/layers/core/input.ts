@@ -13,12 +13,17 @@ export const input = defineLayer({
   inputs: { min: 0, max: 0 },
   outputShape: (_inputs, p) => [null, ...p.shape],
   paramCount: () => 0,
-  toTfjs: (p) => ({ className: 'InputLayer', config: { batchInputShape: [null, ...p.shape], dtype: p.dtype } }),
+  toTfjs: (p) => ({
+    className: 'InputLayer',
+    config: { batchInputShape: [null, ...p.shape], dtype: p.dtype },
+  }),
   fromKeras: (c) => {
     const bis = (c.batchInputShape ?? c.batchShape) as (number | null)[] | undefined;
     const shape = bis?.slice(1).map((d) => d ?? 1);
     return { ...(shape ? { shape } : {}), ...(c.dtype === 'int32' ? { dtype: 'int32' } : {}) };
   },
   sampleInputs: () => [],
-  sampleParams: (rng) => ({ shape: Array.from({ length: 1 + Math.floor(rng() * 3) }, () => 1 + Math.floor(rng() * 9)) }),
+  sampleParams: (rng) => ({
+    shape: Array.from({ length: 1 + Math.floor(rng() * 3) }, () => 1 + Math.floor(rng() * 9)),
+  }),
 });

@@ -8,7 +8,11 @@ export const flatten = defineLayer({
   description: 'Flattens each sample into one vector, e.g. (None, 13, 13, 32) → (None, 5408).',
   params: {},
   outputShape: ([x]) => {
-    if (x.length < 2) throw new ShapeError(`Flatten needs a batch of samples; it got ${formatShape(x)}.`);
+    // TF.js refuses rank-2 input (min_ndim=3), so a flat vector is an error here too.
+    if (x.length < 3)
+      throw new ShapeError(
+        `Flatten needs an input of rank 3 or more (None, …, …); it got ${formatShape(x)}, which is already flat. Remove this Flatten.`,
+      );
     const n = featureSize(x);
     if (n === null) throw new ShapeError(`Flatten needs every dimension known; it got ${formatShape(x)}.`);
     return [null, n];
@@ -16,6 +20,7 @@ export const flatten = defineLayer({
   paramCount: () => 0,
   toTfjs: () => ({ className: 'Flatten', config: {} }),
   sampleInputs: (rng) => [
-    [null, ...Array.from({ length: 2 + Math.floor(rng() * 2) }, () => 1 + Math.floor(rng() * 9))],
+    // Mostly rank 3–4; sometimes rank 2, to cross-check the refusal against tfjs.
+    [null, ...Array.from({ length: 1 + Math.floor(rng() * 3) }, () => 1 + Math.floor(rng() * 9))],
   ],
 });

@@ -1,0 +1,254 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BatchPoint, EpochPoint, LossName, RunStatus, TrainingConfig } from '../types';
+import { Control, yieldToEvents } from './control';
+import { evaluateSplit } from './evaluate';
+import { Feed, type TrainingData } from './feed';
+import { autoLoss, type LossFn, makeLoss, makeMetric, type Task } from './losses';
+import { makeOptimizer, setLearningRate } from './optimizers';
+import { epochSeed, permutation, seededRandom, seedGlobalRandom } from './rng';
+import { learningRateAt } from './schedule';
+
+/** Where a run stands: everything a checkpoint needs besides the weights. */
+export interface TrainerState {
+  /** Epochs completed. */
+  epoch: number;
+  step: number;
+  elapsedMs: number;
+  batches: BatchPoint[];
+  epochs: EpochPoint[];
+  best: { value: number; epoch: number } | null;
+}
+
+/** Live progress for the status line. */
+export interface Progress {
+  epoch: number;
+  batch: number;
+  batchesPerEpoch: number;
+  samplesPerSecond: number;
+}
+
+/** Callbacks of a run; `onEpoch` is awaited (the checkpoint is written there). */
+export interface TrainerHooks {
+  onBatch?(point: BatchPoint, progress: Progress): void;
+  onEpoch?(point: EpochPoint, state: TrainerState): Promise<void> | void;
+}
+
+/** How a run ended. */
+export interface Outcome {
+  status: Extract<RunStatus, 'completed' | 'stopped' | 'failed'>;
+  message?: string;
+}
+
+/** Thrown when a batch's loss is NaN or infinite. */
+export class NonFiniteLossError extends Error {}
+
+interface Pending {
+  loss: tf.Scalar;
+  metric: tf.Scalar | null;
+  n: number;
+  epochFraction: number;
+}
+
+const YIELD_MS = 15;
+
+/** What the output of a model is: its width and whether it ends in softmax/sigmoid. */
+export function describeTask(model: tf.LayersModel, data: TrainingData): Task {
+  const shape = model.outputs[0].shape;
+  const last = model.outputLayers[0];
+  const cfg = last.getConfig() as { activation?: string };
+  const probs = cfg.activation === 'softmax' || cfg.activation === 'sigmoid' || last.getClassName() === 'Softmax';
+  return { labelKind: data.labelKind, outputUnits: shape[shape.length - 1] ?? 1, fromLogits: !probs };
+}
+
+/** The engine's own training loop: one `optimizer.minimize` per batch inside `tf.tidy`. */
+export class Trainer {
+  readonly optimizer: tf.Optimizer;
+  readonly control = new Control();
+  readonly loss: LossFn;
+  readonly metric: LossFn;
+  readonly lossName: LossName;
+  readonly feed: Feed;
+  state: TrainerState = { epoch: 0, step: 0, elapsedMs: 0, batches: [], epochs: [], best: null };
+  private bestWeights: tf.Tensor[] | null = null;
+  private wait = 0;
+  private samplesThisSession = 0;
+  private activeMsThisSession = 0;
+
+  constructor(
+    readonly model: tf.LayersModel,
+    readonly data: TrainingData,
+    readonly config: TrainingConfig,
+    readonly hooks: TrainerHooks = {},
+  ) {
+    const task = describeTask(model, data);
+    this.lossName = config.loss === 'auto' ? autoLoss(task) : config.loss;
+    this.loss = makeLoss(this.lossName, task);
+    this.metric = makeMetric(task);
+    this.optimizer = makeOptimizer(config);
+    this.feed = new Feed(data);
+  }
+
+  /** Samples per second over this session's active time. */
+  get samplesPerSecond(): number {
+    return this.activeMsThisSession > 0 ? (this.samplesThisSession * 1000) / this.activeMsThisSession : 0;
+  }
+
+  /** One optimiser step; returns the batch's loss and metric as kept scalars. */
+  step(x: tf.Tensor, y: tf.Tensor): { loss: tf.Scalar; metric: tf.Scalar } {
+    return tf.tidy(() => {
+      let metric: tf.Scalar | null = null;
+      const loss = this.optimizer.minimize(
+        () => {
+          const pred = this.model.apply(x, { training: true }) as tf.Tensor;
+          metric = tf.keep(this.metric(y, pred));
+          return this.loss(y, pred);
+        },
+        true,
+        this.model.trainableWeights.map((w) => w.read() as tf.Variable),
+      ) as tf.Scalar;
+      return { loss, metric: metric! };
+    });
+  }
+
+  /** Trains from `state.epoch` to the configured number of epochs, or until stopped. */
+  async run(): Promise<Outcome> {
+    try {
+      while (this.state.epoch < this.config.epochs) {
+        if (!(await this.runEpoch())) return { status: 'stopped' };
+        if (await this.afterEpoch()) {
+          return { status: 'completed', message: this.earlyStopMessage() };
+        }
+      }
+      return { status: 'completed' };
+    } catch (e) {
+      if (e instanceof NonFiniteLossError) return { status: 'failed', message: e.message };
+      throw e;
+    }
+  }
+
+  private earlyStopMessage(): string {
+    const best = this.state.best!;
+    const restored = this.config.earlyStopping?.restoreBest ? ' and restored its weights' : '';
+    return `Early stopping: no improvement for ${this.config.earlyStopping!.patience} epochs; kept the best epoch (${best.epoch + 1})${restored}.`;
+  }
+
+  /** Runs one epoch; false when stopped part-way. */
+  private async runEpoch(): Promise<boolean> {
+    const epoch = this.state.epoch;
+    const { batchSize } = this.config;
+    const split = this.data.train;
+    const batches = Math.ceil(split.count / batchSize);
+    const rng = seededRandom(epochSeed(this.config.seed, epoch));
+    seedGlobalRandom(epochSeed(this.config.seed + 1, epoch));
+    setLearningRate(this.optimizer, learningRateAt(this.config, epoch));
+    const order = permutation(split.count, rng);
+    let pending: Pending | null = null;
+    let since = performance.now();
+    let lastYield = since;
+    try {
+      for (let b = 0; b < batches; b++) {
+        const { x, y, n } = this.feed.batch(split, order, b * batchSize, Math.min(split.count, (b + 1) * batchSize), rng);
+        const out = this.step(x, y);
+        tf.dispose([x, y]);
+        const previous = pending;
+        pending = { ...out, n, epochFraction: epoch + (b + 1) / batches };
+        if (previous) await this.settle(previous, since, { epoch, batch: b, batchesPerEpoch: batches, samplesPerSecond: 0 });
+        since = this.tick(since);
+        if (performance.now() - lastYield > YIELD_MS) {
+          await yieldToEvents();
+          lastYield = performance.now();
+        }
+        if (this.control.paused) since += await this.control.gate();
+        if (this.control.stopped) return false;
+      }
+      const last = pending!;
+      pending = null;
+      await this.settle(last, since, { epoch, batch: batches, batchesPerEpoch: batches, samplesPerSecond: 0 });
+      this.tick(since);
+      return true;
+    } finally {
+      if (pending) tf.dispose([pending.loss, pending.metric as tf.Scalar]);
+    }
+  }
+
+  /** Adds the active time since `since` to the clocks; returns the new `since`. */
+  private tick(since: number): number {
+    const now = performance.now();
+    this.state.elapsedMs += now - since;
+    this.activeMsThisSession += now - since;
+    return now;
+  }
+
+  /** Reads a finished batch's numbers, records them, and stops the run on a NaN/infinite loss. */
+  private async settle(p: Pending, _since: number, progress: Progress): Promise<void> {
+    const [loss, metric] = await Promise.all([p.loss.data(), p.metric?.data()]);
+    tf.dispose([p.loss, p.metric as tf.Scalar]);
+    if (!Number.isFinite(loss[0])) throw new NonFiniteLossError(this.nonFiniteMessage(loss[0], p.epochFraction));
+    this.state.step += 1;
+    this.samplesThisSession += p.n;
+    const point: BatchPoint = {
+      step: this.state.step,
+      epoch: p.epochFraction,
+      time: Math.round(this.state.elapsedMs),
+      loss: loss[0],
+    };
+    if (metric) point[this.data.labelKind === 'numeric' ? 'mae' : 'accuracy'] = metric[0];
+    this.state.batches.push(point);
+    this.hooks.onBatch?.(point, { ...progress, samplesPerSecond: this.samplesPerSecond });
+  }
+
+  private nonFiniteMessage(loss: number, epochFraction: number): string {
+    const what = Number.isNaN(loss) ? 'NaN' : 'infinite';
+    const where = `at step ${this.state.step + 1} (epoch ${epochFraction.toFixed(2)})`;
+    const lr = this.config.learningRate;
+    if (this.state.step === 0)
+      return `The loss was ${what} on the first batch: check that the data has no missing or huge values and that the loss (${this.lossName}) suits the model's output.`;
+    return `Training stopped: the loss became ${what} ${where}. The learning rate (${lr}) is probably too high — try ${lr / 10}, or a smaller batch of changes per step (gradient blow-up).`;
+  }
+
+  /** Validation, history, early stopping and the epoch hook; true when early stopping ends the run. */
+  private async afterEpoch(): Promise<boolean> {
+    const s = this.state;
+    const val = await evaluateSplit(this.model, this.feed, this.data.val, this.loss, this.metric);
+    const recent = s.batches.filter((b) => b.epoch > s.epoch);
+    const mean = (k: 'loss' | 'accuracy' | 'mae') => {
+      const v = recent.map((b) => b[k]).filter((x): x is number => x !== undefined);
+      return v.length ? v.reduce((a, b) => a + b, 0) / v.length : undefined;
+    };
+    const point: EpochPoint = { epoch: s.epoch + 1, step: s.step, time: Math.round(s.elapsedMs), loss: mean('loss')!, valLoss: val.loss };
+    if (this.data.labelKind === 'numeric') Object.assign(point, { mae: mean('mae'), valMae: val.metric });
+    else Object.assign(point, { accuracy: mean('accuracy'), valAccuracy: val.metric });
+    s.epochs.push(point);
+    s.epoch += 1;
+    const stop = this.earlyStopping(point);
+    if (stop && this.config.earlyStopping?.restoreBest && this.bestWeights) this.model.setWeights(this.bestWeights);
+    await this.hooks.onEpoch?.(point, s);
+    return stop;
+  }
+
+  /** Tracks the monitored value; true when patience has run out. */
+  private earlyStopping(point: EpochPoint): boolean {
+    const es = this.config.earlyStopping;
+    if (!es) return false;
+    const value = es.monitor === 'valAccuracy' ? -(point.valAccuracy ?? 0) : point.valLoss;
+    const best = this.state.best;
+    if (!best || value < best.value) {
+      this.state.best = { value, epoch: point.epoch - 1 };
+      this.wait = 0;
+      if (es.restoreBest) {
+        tf.dispose(this.bestWeights ?? []);
+        this.bestWeights = this.model.getWeights().map((w) => tf.keep(w.clone()));
+      }
+      return false;
+    }
+    this.wait += 1;
+    return this.wait >= es.patience;
+  }
+
+  /** Frees what the trainer holds besides the model (optimiser state, best weights). */
+  dispose(): void {
+    tf.dispose(this.bestWeights ?? []);
+    this.bestWeights = null;
+    this.optimizer.dispose();
+  }
+}

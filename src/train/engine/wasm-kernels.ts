@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+
+type Info = tf.TensorInfo;
+type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown };
+
+/**
+ * Gradient kernels the WASM backend lacks for the catalog's layers (found by wasm-kernels.test.ts): without
+ * them a convnet cannot train on WASM at all.
+ */
+export const WASM_TRAINING_KERNELS = [
+  'Conv2DBackpropFilter',
+  'DepthwiseConv2dNativeBackpropFilter',
+  'DepthwiseConv2dNativeBackpropInput',
+  'UnsortedSegmentSum',
+] as const;
+
+function run(name: string, backend: BackendWasm, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap): Info {
+  const kernel = tf.getKernel(name, 'wasm')!;
+  return kernel.kernelFunc({ inputs, attrs, backend }) as Info;
+}
+
+const asPair = (v: number | [number, number] | undefined): [number, number] =>
+  v === undefined ? [1, 1] : typeof v === 'number' ? [v, v] : v;
+
+/**
+ * dW[kh, kw, ci, co] = Σ x[b, oh·s + kh·d, ow·s + kw·d, ci] · dy[b, oh, ow, co]: a convolution of the
+ * transposed input [ci, H, W, b] with the transposed output gradient [oh, ow, b, co] as its filter, with
+ * stride and dilation swapped. It runs on XNNPACK's convolution, like the forward pass.
+ */
+function conv2dBackpropFilter({ inputs, attrs, backend }: KernelArgs): Info {
+  const wasm = backend as BackendWasm;
+  const { x, dy } = inputs as { x: Info; dy: Info };
+  const a = attrs as unknown as {
+    strides: number | [number, number];
+    dilations?: number | [number, number];
+    pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    filterShape: [number, number, number, number];
+  };
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    a.filterShape,
+    a.strides,
+    a.dilations ?? 1,
+    a.pad,
+    a.dimRoundingMode,
+  );
+  const [b, h, w, ci] = x.shape;
+  const { top, left } = info.padInfo;
+  // Rows/columns the forward pass read, in padded coordinates; trailing ones it never read are cropped.
+  const usedH = (info.outHeight - 1) * info.strideHeight + (info.filterHeight - 1) * info.dilationHeight + 1;
+  const usedW = (info.outWidth - 1) * info.strideWidth + (info.filterWidth - 1) * info.dilationWidth + 1;
+  const bottom = usedH - top - h;
+  const right = usedW - left - w;
+  const temps: Info[] = [];
+  let input = x;
+  if (bottom < 0 || right < 0) {
+    input = run('Slice', wasm, { x }, { begin: [0, 0, 0, 0], size: [b, h + Math.min(0, bottom), w + Math.min(0, right), ci] });
+    temps.push(input);
+  }
+  const xT = run('Transpose', wasm, { x: input }, { perm: [3, 1, 2, 0] });
+  const dyT = run('Transpose', wasm, { x: dy }, { perm: [1, 2, 0, 3] });
+  temps.push(xT, dyT);
+  const pad = [[0, 0], [top, Math.max(0, bottom)], [left, Math.max(0, right)], [0, 0]];
+  const conv = run('Conv2D', wasm, { x: xT, filter: dyT }, {
+    strides: [info.dilationHeight, info.dilationWidth],
+    dilations: [info.strideHeight, info.strideWidth],
+    pad,
+    dataFormat: 'NHWC',
+  } as unknown as tf.NamedAttrMap);
+  temps.push(conv);
+  const out = run('Transpose', wasm, { x: conv }, { perm: [1, 2, 0, 3] });
+  for (const t of temps) wasm.disposeData(t.dataId);
+  return out;
+}
+
+/** Runs the CPU backend's kernel on copies of the inputs and returns the result in WASM memory. */
+function viaCpu(name: string) {
+  return ({ inputs, attrs, backend }: KernelArgs): Info | Info[] => {
+    const wasm = backend as BackendWasm;
+    const cpu = tf.engine().findBackend('cpu') as tf.KernelBackend & {
+      makeTensorInfo(shape: number[], dtype: tf.DataType, values: tf.backend_util.BackendValues): Info;
+    };
+    const moved: tf.NamedTensorInfoMap = {};
+    for (const [k, t] of Object.entries(inputs)) {
+      if (t) moved[k] = cpu.makeTensorInfo(t.shape, t.dtype, wasm.readSync(t.dataId));
+    }
+    const result = tf.getKernel(name, 'cpu')!.kernelFunc({ inputs: moved, attrs, backend: cpu });
+    const outs = (Array.isArray(result) ? result : [result]).map((o) => {
+      const values = cpu.readSync(o.dataId);
+      cpu.disposeData(o.dataId);
+      return wasm.makeOutput(o.shape, o.dtype, undefined, values);
+    });
+    for (const t of Object.values(moved)) if (t) cpu.disposeData(t.dataId);
+    return Array.isArray(result) ? outs : outs[0];
+  };
+}
+
+/** Registers the missing gradient kernels for the WASM backend (once; kernels WASM already has stay). */
+export function registerWasmTrainingKernels(): void {
+  for (const name of WASM_TRAINING_KERNELS) {
+    if (tf.getKernel(name, 'wasm')) continue;
+    const kernelFunc = name === 'Conv2DBackpropFilter' ? conv2dBackpropFilter : viaCpu(name);
+    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: kernelFunc as tf.KernelFunc });
+  }
+}

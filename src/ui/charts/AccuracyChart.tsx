@@ -1,0 +1,15 @@
+import { hasAccuracy } from './chart-data';
+import { type ChartOptions, MetricChart } from './MetricChart';
+
+/**
+ * The figure "Accuracy chart" for classifiers, or "MAE chart" for regression runs (when none of the runs
+ * recorded accuracy): training per batch (faint + smoothed) and validation per epoch.
+ */
+export function AccuracyChart(options: ChartOptions) {
+  const classifier = options.runs.length === 0 || options.runs.some(hasAccuracy);
+  return classifier ? (
+    <MetricChart {...options} label="Accuracy chart" title="Accuracy" metric="accuracy" />
+  ) : (
+    <MetricChart {...options} label="MAE chart" title="MAE" metric="mae" logScale={false} />
+  );
+}

@@ -1,0 +1,210 @@
+import { memo, useMemo, useRef, useState } from 'react';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  type TooltipContentProps,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { fileSafeName } from '../../evaluate/csv';
+import type { RunRecord } from '../../train/types';
+import {
+  cachedRunSeries,
+  formatX,
+  formatY,
+  type MetricKey,
+  mergeRows,
+  nearestY,
+  RUN_COLORS,
+  type RunSeries,
+  type XAxisMode,
+} from './chart-data';
+import { chartToPng, downloadBlob } from './export-png';
+
+/** Display options shared by the Loss and Accuracy charts. */
+export interface ChartOptions {
+  /** The runs to overlay, each in its own colour. */
+  runs: RunRecord[];
+  /** x axis: training step (default), fractional epoch or wall time. */
+  axis?: XAxisMode;
+  /** EMA weight in [0, 1) for the smoothed line (TensorBoard's slider; default 0.6). */
+  smoothing?: number;
+  /** Colour by run id (default: a palette by position in `runs`). */
+  colors?: Record<string, string>;
+  /** Plot height in pixels (default 200); the width follows the container. */
+  height?: number;
+  /** Most points drawn per line (default 1000); the runs keep every point. */
+  maxPoints?: number;
+}
+
+interface MetricChartProps extends ChartOptions {
+  /** Accessible name of the figure and its visible title, e.g. "Loss chart". */
+  label: string;
+  title: string;
+  metric: MetricKey;
+  logScale?: boolean;
+}
+
+const AXIS_NAME: Record<XAxisMode, string> = { step: 'step', epoch: 'epoch', time: 'wall time (m:ss)' };
+const TICK = { fontSize: 11, fill: '#667085' };
+
+function SeriesTooltip({ active, label, series, axis }: TooltipContentProps & { series: RunSeries[]; axis: XAxisMode }) {
+  if (!active || typeof label !== 'number') return null;
+  return (
+    <div className="chart-tooltip">
+      <div className="chart-tooltip__x">
+        {axis === 'time' ? 'time' : axis} {formatX(label, axis)}
+      </div>
+      {series.map((s) => {
+        const smooth = nearestY(s.smooth, label);
+        const raw = nearestY(s.raw, label);
+        const val = s.val.find((p) => p.x === label)?.y;
+        if (smooth === undefined && val === undefined) return null;
+        return (
+          <div key={s.runId} style={{ color: s.color }}>
+            {s.name}: {smooth !== undefined && `${formatY(smooth)} (raw ${formatY(raw ?? smooth)})`}
+            {val !== undefined && ` validation ${formatY(val)}`}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function useSeries(p: MetricChartProps): RunSeries[] {
+  const { runs, metric, axis = 'step', smoothing = 0.6, maxPoints = 1000, logScale = false, colors } = p;
+  return useMemo(
+    () =>
+      runs.map((run, i) =>
+        cachedRunSeries(run, colors?.[run.id] ?? RUN_COLORS[i % RUN_COLORS.length], {
+          metric,
+          axis,
+          smoothing,
+          maxPoints,
+          logScale,
+        }),
+      ),
+    [runs, metric, axis, smoothing, maxPoints, logScale, colors],
+  );
+}
+
+function ChartLines({ series }: { series: RunSeries[] }) {
+  // Lines are returned as an array (not a component) because recharts finds its series among direct children.
+  return series.flatMap((s, i) => [
+    <Line
+      key={`raw${s.runId}`}
+      dataKey={`raw${i}`}
+      stroke={s.color}
+      strokeOpacity={0.25}
+      strokeWidth={1}
+      dot={false}
+      activeDot={false}
+      connectNulls
+      isAnimationActive={false}
+      legendType="none"
+    />,
+    <Line
+      key={`smooth${s.runId}`}
+      dataKey={`smooth${i}`}
+      name={s.name}
+      stroke={s.color}
+      strokeWidth={1.75}
+      dot={false}
+      connectNulls
+      isAnimationActive={false}
+    />,
+    <Line
+      key={`val${s.runId}`}
+      dataKey={`val${i}`}
+      stroke={s.color}
+      strokeWidth={1}
+      strokeDasharray="3 3"
+      dot={{ r: 3, fill: '#fff', stroke: s.color, strokeWidth: 1.5 }}
+      connectNulls
+      isAnimationActive={false}
+      legendType="none"
+    />,
+  ]);
+}
+
+function MetricChartImpl(props: MetricChartProps) {
+  const { label, title, axis = 'step', height = 200, logScale = false, runs } = props;
+  const series = useSeries(props);
+  const rows = useMemo(() => mergeRows(series), [series]);
+  const figure = useRef<HTMLElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const stored = runs.reduce((n, r) => n + r.batches.length, 0);
+  const drawn = series.some((s) => s.raw.length || s.val.length);
+
+  const savePng = async () => {
+    if (!figure.current) return;
+    try {
+      const legend = series.map((s) => ({ name: s.name, color: s.color }));
+      const blob = await chartToPng(figure.current, title, legend);
+      downloadBlob(blob, `${fileSafeName(title)}${runs.length === 1 ? `-${fileSafeName(runs[0].name)}` : ''}.png`);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <figure ref={figure} className="chart" aria-label={label} data-points={stored}>
+      <figcaption className="chart__head">
+        <span className="chart__title">{title}</span>
+        <button type="button" className="chart__button" onClick={savePng} disabled={!drawn}>
+          Save {title.toLowerCase()} as PNG
+        </button>
+      </figcaption>
+      {drawn ? (
+        <ResponsiveContainer width="100%" height={height} minWidth={0} initialDimension={{ width: 320, height }}>
+          <ComposedChart data={rows} margin={{ top: 6, right: 10, bottom: 14, left: 0 }}>
+            <CartesianGrid stroke="#eef1f6" />
+            <XAxis
+              dataKey="x"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              tick={TICK}
+              tickFormatter={(v: number) => formatX(v, axis)}
+              label={{ value: AXIS_NAME[axis], position: 'insideBottom', offset: -8, fontSize: 11, fill: '#667085' }}
+            />
+            <YAxis
+              scale={logScale ? 'log' : 'auto'}
+              domain={['auto', 'auto']}
+              allowDataOverflow={false}
+              tick={TICK}
+              width={46}
+              tickFormatter={formatY}
+            />
+            <Tooltip content={(p) => <SeriesTooltip {...p} series={series} axis={axis} />} isAnimationActive={false} />
+            {ChartLines({ series })}
+          </ComposedChart>
+        </ResponsiveContainer>
+      ) : (
+        <p className="chart__empty" style={{ height }}>
+          {runs.length ? 'No points yet: they appear as training runs.' : 'No runs to show. Train a model first.'}
+        </p>
+      )}
+      <ul className="chart__legend" aria-label={`${title} legend`}>
+        {series.map((s) => (
+          <li key={s.runId}>
+            <span className="chart__swatch" style={{ background: s.color }} />
+            {s.name}
+          </li>
+        ))}
+        {drawn && <li className="chart__key">faint: per batch · line: smoothed · dots: validation</li>}
+      </ul>
+      {error && (
+        <p role="alert" className="chart__error">
+          {error}
+        </p>
+      )}
+    </figure>
+  );
+}
+
+/** One metric's live chart: per-batch line (faint), smoothed line, validation dots, for each overlaid run. */
+export const MetricChart = memo(MetricChartImpl);
