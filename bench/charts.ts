@@ -66,7 +66,13 @@ function updateOnce(run: RunRecord, o: SeriesOptions): number {
 const results: Record<string, unknown> = {};
 for (const n of SIZES) {
   const run = syntheticRun(n, `run-${n}`);
-  const loss: SeriesOptions = { metric: 'loss', axis: 'step', smoothing: 0.6, maxPoints: MAX_POINTS, logScale: true };
+  const loss: SeriesOptions = {
+    metric: 'loss',
+    axis: 'step',
+    smoothing: 0.6,
+    maxPoints: MAX_POINTS,
+    logScale: true,
+  };
   const acc: SeriesOptions = { ...loss, metric: 'accuracy', logScale: false };
   for (let i = 0; i < 5; i++) updateOnce(run, loss); // warm the JIT
   const lossTimes: number[] = [];

@@ -58,7 +58,7 @@ test('choosing MNIST shows the digit grid and the split counts', async ({ page }
   await expect(data.fact('Test')).toHaveText('1,000');
   await expect(data.fact('Input')).toHaveText('(None, 28, 28, 1) float32');
   await expect(data.panel.getByRole('figure', { name: 'Class balance' })).toBeVisible();
-  await data.panel.screenshot({ path: 'test-results/data-panel-mnist.png' });
+  await data.panel.screenshot({ path: test.info().outputPath('data-panel-mnist.png') });
 });
 
 test('the spam corpus shows e-mails as tokens with the vocabulary ids it will train on', async ({ page }) => {
@@ -69,7 +69,7 @@ test('the spam corpus shows e-mails as tokens with the vocabulary ids it will tr
   await expect(texts.getByRole('listitem').first()).toContainText(/^(ham|spam)/);
   await expect(data.fact('Input')).toHaveText('(None, 100) int32');
   await expect(data.fact('Labels')).toHaveText('2 classes');
-  await data.panel.screenshot({ path: 'test-results/data-panel-text.png' });
+  await data.panel.screenshot({ path: test.info().outputPath('data-panel-text.png') });
 });
 
 test('an uploaded CSV shows its table, and picking the target updates labels and split sizes', async ({
@@ -87,7 +87,7 @@ test('an uploaded CSV shows its table, and picking the target updates labels and
   await expect(table.getByRole('columnheader', { name: 'height_cm' })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: 'colour=green' })).toBeVisible();
   await expect(data.dataset).toHaveValue('current');
-  await data.panel.screenshot({ path: 'test-results/data-panel-csv.png' });
+  await data.panel.screenshot({ path: test.info().outputPath('data-panel-csv.png') });
 });
 
 test('a broken CSV is explained while the previous dataset stays', async ({ page }) => {
@@ -101,7 +101,7 @@ test('a broken CSV is explained while the previous dataset stays', async ({ page
   await data.panel.getByLabel('CSV file', { exact: true }).setInputFiles(fixture('latin1.csv'));
   await expect(data.alert).toHaveText(/not UTF-8 text/);
   await expect(data.fact('Samples')).toHaveText('150');
-  await data.panel.screenshot({ path: 'test-results/data-panel-broken.png' });
+  await data.panel.screenshot({ path: test.info().outputPath('data-panel-broken.png') });
 });
 
 test('a zip of class folders decodes in the browser; bad files are skipped and counted', async ({ page }) => {
@@ -120,7 +120,7 @@ test('a zip of class folders decodes in the browser; bad files are skipped and c
     8,
   );
   await data.panel.getByLabel('Rotation').fill('30');
-  await data.panel.screenshot({ path: 'test-results/data-panel-images.png' });
+  await data.panel.screenshot({ path: test.info().outputPath('data-panel-images.png') });
 });
 
 test('the dataset–model check explains a mismatch and fixes it in one click', async ({ page }) => {
@@ -147,4 +147,17 @@ test('the dataset choice is saved with the project and survives a reload', async
   await data.open();
   await expect(data.dataset).toHaveValue('xor');
   await expect(data.fact('Samples')).toHaveText('800');
+});
+
+test('an uploaded file is kept in the browser, so a reload does not ask for it again', async ({ page }) => {
+  const data = await openData(page);
+  await data.upload('Upload CSV…', 'CSV file', 'plants.csv');
+  await data.panel.getByLabel('Target column').selectOption({ label: 'colour' });
+  await expect(data.fact('Labels')).toHaveText('3 classes');
+  await expect(page.getByLabel('Save status')).toHaveText('Saved');
+  await page.reload();
+  await data.open();
+  await expect(data.dataset).toHaveValue('current');
+  await expect(data.fact('Samples')).toHaveText('40');
+  await expect(data.panel.getByLabel('Target column')).toHaveValue('2');
 });

@@ -123,6 +123,13 @@ export const publishRoutes: FastifyPluginAsync = async (app) => {
       fileSize: Math.max(limits.modelJsonBytes, limits.weightsBytes) + 1,
     },
   });
+  // A refused upload may still be streaming (an endless chunked body): stop reading it and close the socket.
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.raw.complete && reply.statusCode >= 400) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request) => {
+    if (!request.raw.complete) request.raw.destroy();
+  });
   app.post<{ Params: { name: string } }>(
     '/v1/models/:name/versions',
     {

@@ -71,7 +71,10 @@ function apportion(total: number, groups: Int32Array[], ratio: number, room: num
   const quotas = groups.map((g) => g.length * ratio);
   const counts = quotas.map((q, g) => Math.min(Math.floor(q), room[g]));
   let left = total - counts.reduce((a, b) => a + b, 0);
-  const order = quotas.map((q, g) => ({ g, r: q - Math.floor(q) })).sort((a, b) => b.r - a.r || a.g - b.g);
+  // Ties go to the group with the most room left, so small classes are not emptied first.
+  const order = quotas
+    .map((q, g) => ({ g, r: q - Math.floor(q) }))
+    .sort((a, b) => b.r - a.r || room[b.g] - room[a.g] || a.g - b.g);
   for (const { g } of order) {
     if (left <= 0) break;
     if (counts[g] < room[g]) {

@@ -115,16 +115,23 @@ export function classMetrics(matrix: number[][]): ClassMetrics[] {
 function averages(perClass: ClassMetrics[]): { macro: AverageMetrics; weighted: AverageMetrics } {
   const present = perClass.filter((m) => m.support > 0 || m.predicted > 0);
   const total = perClass.reduce((a, m) => a + m.support, 0);
-  const mean = (f: (m: ClassMetrics) => number) => ratio(
-    present.reduce((a, m) => a + f(m), 0),
-    present.length,
-  );
-  const wmean = (f: (m: ClassMetrics) => number) => ratio(
-    perClass.reduce((a, m) => a + f(m) * m.support, 0),
-    total,
-  );
+  const mean = (f: (m: ClassMetrics) => number) =>
+    ratio(
+      present.reduce((a, m) => a + f(m), 0),
+      present.length,
+    );
+  const wmean = (f: (m: ClassMetrics) => number) =>
+    ratio(
+      perClass.reduce((a, m) => a + f(m) * m.support, 0),
+      total,
+    );
   return {
-    macro: { precision: mean((m) => m.precision), recall: mean((m) => m.recall), f1: mean((m) => m.f1), support: total },
+    macro: {
+      precision: mean((m) => m.precision),
+      recall: mean((m) => m.recall),
+      f1: mean((m) => m.f1),
+      support: total,
+    },
     weighted: {
       precision: wmean((m) => m.precision),
       recall: wmean((m) => m.recall),

@@ -24,10 +24,23 @@ const cell = (v: number | undefined) => (v === undefined ? '' : String(v));
 export function runMetricsCsv(run: Pick<RunRecord, 'batches' | 'epochs'>): string {
   const lines: string[] = [COLUMNS.join(',')];
   for (const b of run.batches) {
-    lines.push(['batch', b.step, b.epoch, b.time, b.loss, b.accuracy, b.mae, '', '', ''].map(toCell).join(','));
+    lines.push(
+      ['batch', b.step, b.epoch, b.time, b.loss, b.accuracy, b.mae, '', '', ''].map(toCell).join(','),
+    );
   }
   for (const e of run.epochs) {
-    const row = ['epoch', e.step, e.epoch, e.time, e.loss, e.accuracy, e.mae, e.valLoss, e.valAccuracy, e.valMae];
+    const row = [
+      'epoch',
+      e.step,
+      e.epoch,
+      e.time,
+      e.loss,
+      e.accuracy,
+      e.mae,
+      e.valLoss,
+      e.valAccuracy,
+      e.valMae,
+    ];
     lines.push(row.map(toCell).join(','));
   }
   return `${lines.join('\n')}\n`;

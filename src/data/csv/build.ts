@@ -266,7 +266,8 @@ function writeRow(plan: Plan, r: number, x: Float32Array, at: number, enc: Encod
       x[o++] = code === NUMBER ? col.num[r] : Number(enc.fill[col.name]);
       return;
     }
-    const key = code === MISSING ? String(enc.fill[col.name]) : code === NUMBER ? String(col.num[r]) : col.dict[code];
+    const key =
+      code === MISSING ? String(enc.fill[col.name]) : code === NUMBER ? String(col.num[r]) : col.dict[code];
     const cats = enc.index[col.name];
     const idx = cats.get(key) ?? -1;
     if (enc.onehot) {

@@ -40,7 +40,11 @@ export class RawColumn {
     if (this.length === this.codes.length) this.grow();
     const i = this.length++;
     // Fast path first: most cells of large files are plain numbers.
-    const n = NUMERIC.test(cell) ? Number(cell) : cell.length && !isMissingToken(cell) ? parseNumber(cell) : null;
+    const n = NUMERIC.test(cell)
+      ? Number(cell)
+      : cell.length && !isMissingToken(cell)
+        ? parseNumber(cell)
+        : null;
     if (n !== null) {
       this.codes[i] = NUMBER;
       this.num[i] = n;

@@ -13,6 +13,9 @@ export type ImageDecoder = (
   height: number,
 ) => Promise<Uint8ClampedArray>;
 
+/** Images decoded at the same time. */
+const PARALLEL = 16;
+
 /** Largest decoded size the studio accepts per side. */
 export const MAX_SIDE = 512;
 
@@ -50,15 +53,17 @@ export async function decodeImages(
   const labels: number[] = [];
   const counts: Counts = { empty: 0, tooLarge: 0, broken: 0 };
   const classIndex = new Map(listing.classNames.map((n, i) => [n, i]));
-  for (const [k, entry] of listing.entries.entries()) {
-    if (k % 64 === 0) {
-      throwIfCancelled(signal);
-      onProgress?.({ phase: 'Decoding images', fraction: k / listing.entries.length });
-    }
-    const rgba = await decodeOne(entry.bytes, w, h, decode, counts);
-    if (!rgba) continue;
-    writePixels(rgba, x, labels.length * size, c);
-    labels.push(classIndex.get(entry.className)!);
+  // A few decodes in flight at once keep the browser's image decoder busy; order is kept by index.
+  for (let start = 0; start < listing.entries.length; start += PARALLEL) {
+    throwIfCancelled(signal);
+    onProgress?.({ phase: 'Decoding images', fraction: start / listing.entries.length });
+    const batch = listing.entries.slice(start, start + PARALLEL);
+    const decoded = await Promise.all(batch.map((e) => decodeOne(e.bytes, w, h, decode, counts)));
+    decoded.forEach((rgba, k) => {
+      if (!rgba) return;
+      writePixels(rgba, x, labels.length * size, c);
+      labels.push(classIndex.get(batch[k].className)!);
+    });
   }
   onProgress?.({ phase: 'Decoding images', fraction: 1 });
   const y = Int32Array.from(labels);

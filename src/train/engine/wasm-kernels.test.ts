@@ -45,7 +45,7 @@ const CASES: [k: number, s: number, d: number, pad: Pad][] = [
 describe('WASM Conv2DBackpropFilter', () => {
   it.each(CASES)('matches CPU gradients for kernel %i, stride %i, dilation %i, padding %j', (k, s, d, pad) => {
     if (!hasWasm) return;
-    const xShape = [3, 11, 9, 2];
+    const xShape: [number, number, number, number] = [3, 11, 9, 2];
     const forward = tf.tidy(() => {
       tf.setBackend('cpu');
       const f = tf.zeros([k, k, 2, 4]) as tf.Tensor4D;

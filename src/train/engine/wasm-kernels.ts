@@ -20,9 +20,6 @@ function run(name: string, backend: BackendWasm, inputs: tf.NamedTensorInfoMap, 
   return kernel.kernelFunc({ inputs, attrs, backend }) as Info;
 }
 
-const asPair = (v: number | [number, number] | undefined): [number, number] =>
-  v === undefined ? [1, 1] : typeof v === 'number' ? [v, v] : v;
-
 /**
  * dW[kh, kw, ci, co] = Σ x[b, oh·s + kh·d, ow·s + kw·d, ci] · dy[b, oh, ow, co]: a convolution of the
  * transposed input [ci, H, W, b] with the transposed output gradient [oh, ow, b, co] as its filter, with

@@ -51,7 +51,12 @@ interface MetricChartProps extends ChartOptions {
 const AXIS_NAME: Record<XAxisMode, string> = { step: 'step', epoch: 'epoch', time: 'wall time (m:ss)' };
 const TICK = { fontSize: 11, fill: '#667085' };
 
-function SeriesTooltip({ active, label, series, axis }: TooltipContentProps & { series: RunSeries[]; axis: XAxisMode }) {
+function SeriesTooltip({
+  active,
+  label,
+  series,
+  axis,
+}: TooltipContentProps & { series: RunSeries[]; axis: XAxisMode }) {
   if (!active || typeof label !== 'number') return null;
   return (
     <div className="chart-tooltip">
@@ -144,7 +149,10 @@ function MetricChartImpl(props: MetricChartProps) {
     try {
       const legend = series.map((s) => ({ name: s.name, color: s.color }));
       const blob = await chartToPng(figure.current, title, legend);
-      downloadBlob(blob, `${fileSafeName(title)}${runs.length === 1 ? `-${fileSafeName(runs[0].name)}` : ''}.png`);
+      downloadBlob(
+        blob,
+        `${fileSafeName(title)}${runs.length === 1 ? `-${fileSafeName(runs[0].name)}` : ''}.png`,
+      );
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -155,21 +163,38 @@ function MetricChartImpl(props: MetricChartProps) {
     <figure ref={figure} className="chart" aria-label={label} data-points={stored}>
       <figcaption className="chart__head">
         <span className="chart__title">{title}</span>
-        <button type="button" className="chart__button" onClick={savePng} disabled={!drawn}>
-          Save {title.toLowerCase()} as PNG
+        <button
+          type="button"
+          className="chart__button"
+          aria-label={`Save ${label.toLowerCase()} as PNG`}
+          onClick={savePng}
+          disabled={!drawn}
+        >
+          PNG
         </button>
       </figcaption>
       {drawn ? (
-        <ResponsiveContainer width="100%" height={height} minWidth={0} initialDimension={{ width: 320, height }}>
+        <ResponsiveContainer
+          width="100%"
+          height={height}
+          minWidth={0}
+          initialDimension={{ width: 320, height }}
+        >
           <ComposedChart data={rows} margin={{ top: 6, right: 10, bottom: 14, left: 0 }}>
             <CartesianGrid stroke="#eef1f6" />
             <XAxis
               dataKey="x"
               type="number"
-              domain={['dataMin', 'dataMax']}
+              domain={[0, 'auto']}
               tick={TICK}
               tickFormatter={(v: number) => formatX(v, axis)}
-              label={{ value: AXIS_NAME[axis], position: 'insideBottom', offset: -8, fontSize: 11, fill: '#667085' }}
+              label={{
+                value: AXIS_NAME[axis],
+                position: 'insideBottom',
+                offset: -8,
+                fontSize: 11,
+                fill: '#667085',
+              }}
             />
             <YAxis
               scale={logScale ? 'log' : 'auto'}
@@ -179,13 +204,18 @@ function MetricChartImpl(props: MetricChartProps) {
               width={46}
               tickFormatter={formatY}
             />
-            <Tooltip content={(p) => <SeriesTooltip {...p} series={series} axis={axis} />} isAnimationActive={false} />
+            <Tooltip
+              content={(p) => <SeriesTooltip {...p} series={series} axis={axis} />}
+              isAnimationActive={false}
+            />
             {ChartLines({ series })}
           </ComposedChart>
         </ResponsiveContainer>
       ) : (
         <p className="chart__empty" style={{ height }}>
-          {runs.length ? 'No points yet: they appear as training runs.' : 'No runs to show. Train a model first.'}
+          {runs.length
+            ? 'No points yet: they appear as training runs.'
+            : 'No runs to show. Train a model first.'}
         </p>
       )}
       <ul className="chart__legend" aria-label={`${title} legend`}>

@@ -59,8 +59,8 @@ function ChartControls(p: {
         <output>{p.smoothing.toFixed(2)}</output>
       </label>
       <label>
-        <input type="checkbox" checked={p.logScale} onChange={(e) => p.setLogScale(e.target.checked)} /> Log scale
-        (loss)
+        <input type="checkbox" checked={p.logScale} onChange={(e) => p.setLogScale(e.target.checked)} /> Log
+        scale (loss)
       </label>
     </div>
   );
@@ -98,7 +98,14 @@ export function RunsPanel() {
         <LossChart {...options} logScale={logScale} />
         <AccuracyChart {...options} />
       </div>
-      <RunsTable runs={runs} colors={colors} shown={shown} onToggle={toggle} onRename={rename} onDelete={remove} />
+      <RunsTable
+        runs={runs}
+        colors={colors}
+        shown={shown}
+        onToggle={toggle}
+        onRename={rename}
+        onDelete={remove}
+      />
     </section>
   );
 }

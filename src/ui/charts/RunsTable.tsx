@@ -27,7 +27,12 @@ function NameCell({ run, color, onRename }: { run: RunRecord; color: string; onR
       {draft === null ? (
         <>
           <span className="runs__name">{run.name}</span>{' '}
-          <button type="button" className="runs__link" aria-label={`Rename ${run.name}`} onClick={() => setDraft(run.name)}>
+          <button
+            type="button"
+            className="runs__link"
+            aria-label={`Rename ${run.name}`}
+            onClick={() => setDraft(run.name)}
+          >
             Rename
           </button>
         </>
@@ -52,11 +57,19 @@ function NameCell({ run, color, onRename }: { run: RunRecord; color: string; onR
   );
 }
 
-function RunRow({ run, color, shown, ...act }: Omit<RunsTableProps, 'runs' | 'colors' | 'shown'> & { run: RunRecord; color: string; shown: boolean }) {
+function RunRow({
+  run,
+  color,
+  shown,
+  ...act
+}: Omit<RunsTableProps, 'runs' | 'colors' | 'shown'> & { run: RunRecord; color: string; shown: boolean }) {
   const s = runStats(run);
   const live = LIVE.has(run.status);
   const exportCsv = () =>
-    downloadBlob(new Blob([runMetricsCsv(run)], { type: 'text/csv' }), `${fileSafeName(run.name)}-metrics.csv`);
+    downloadBlob(
+      new Blob([runMetricsCsv(run)], { type: 'text/csv' }),
+      `${fileSafeName(run.name)}-metrics.csv`,
+    );
   return (
     <tr aria-label={run.name}>
       <td>
@@ -74,23 +87,32 @@ function RunRow({ run, color, shown, ...act }: Omit<RunsTableProps, 'runs' | 'co
         <div>{formatMetric(s.finalValMetric, s.metric)}</div>
       </td>
       <td>
-        <div title={s.bestEpoch ? `epoch ${s.bestEpoch}` : undefined}>val {formatMetric(s.bestValLoss, 'loss')}</div>
+        <div title={s.bestEpoch ? `epoch ${s.bestEpoch}` : undefined}>
+          val {formatMetric(s.bestValLoss, 'loss')}
+        </div>
         <div>{formatMetric(s.bestValMetric, s.metric)}</div>
       </td>
-      <td className="runs__actions">
-        <button type="button" className="runs__link" aria-label={`Export CSV of ${run.name}`} onClick={exportCsv}>
-          CSV
-        </button>
-        <button
-          type="button"
-          className="runs__link runs__link--danger"
-          aria-label={`Delete ${run.name}`}
-          title={live ? 'Stop the run before deleting it' : undefined}
-          disabled={live}
-          onClick={() => act.onDelete(run.id)}
-        >
-          Delete
-        </button>
+      <td>
+        <div className="runs__actions">
+          <button
+            type="button"
+            className="runs__link"
+            aria-label={`Export CSV of ${run.name}`}
+            onClick={exportCsv}
+          >
+            CSV
+          </button>
+          <button
+            type="button"
+            className="runs__link runs__link--danger"
+            aria-label={`Delete ${run.name}`}
+            title={live ? 'Stop the run before deleting it' : undefined}
+            disabled={live}
+            onClick={() => act.onDelete(run.id)}
+          >
+            Delete
+          </button>
+        </div>
       </td>
     </tr>
   );
@@ -117,7 +139,13 @@ export function RunsTable({ runs, colors, shown, ...actions }: RunsTableProps) {
         </thead>
         <tbody>
           {[...runs].reverse().map((run) => (
-            <RunRow key={run.id} run={run} color={colors[run.id]} shown={shown.includes(run.id)} {...actions} />
+            <RunRow
+              key={run.id}
+              run={run}
+              color={colors[run.id]}
+              shown={shown.includes(run.id)}
+              {...actions}
+            />
           ))}
         </tbody>
       </table>

@@ -74,7 +74,10 @@ describe('chart data pipeline', () => {
   });
 
   it('merges runs into one table keyed by x', () => {
-    const rows = mergeRows([buildRunSeries(run(2, 'a'), '#000', opts), buildRunSeries(run(1, 'b'), '#111', opts)]);
+    const rows = mergeRows([
+      buildRunSeries(run(2, 'a'), '#000', opts),
+      buildRunSeries(run(1, 'b'), '#111', opts),
+    ]);
     expect(rows).toEqual([
       { x: 1, raw0: 1, smooth0: 1, raw1: 1, smooth1: 1 },
       { x: 2, raw0: 0.5, smooth0: 0.5 },
@@ -88,6 +91,7 @@ describe('chart data pipeline', () => {
     ];
     expect(nearestY(pts, 4)).toBe(1);
     expect(nearestY(pts, 6)).toBe(2);
+    expect(nearestY(pts, 11)).toBeUndefined();
     expect(formatX(65_000, 'time')).toBe('1:05');
     expect(formatX(1234, 'step')).toBe('1,234');
   });

@@ -64,7 +64,9 @@ const VAL_KEY = { loss: 'valLoss', accuracy: 'valAccuracy', mae: 'valMae' } as c
 
 /** Whether a run recorded accuracy (a classifier) rather than MAE. */
 export function hasAccuracy(run: Pick<RunRecord, 'batches' | 'epochs'>): boolean {
-  return run.batches.some((b) => b.accuracy !== undefined) || run.epochs.some((e) => e.valAccuracy !== undefined);
+  return (
+    run.batches.some((b) => b.accuracy !== undefined) || run.epochs.some((e) => e.valAccuracy !== undefined)
+  );
 }
 
 function batchX(b: BatchPoint, axis: XAxisMode): number {
@@ -178,9 +180,10 @@ export function mergeRows(series: RunSeries[]): ChartRow[] {
   return Array.from(rows.values()).sort((a, b) => a.x - b.x);
 }
 
-/** The y value of the point nearest to `x` (for the tooltip, which must work between a series' points). */
+/** The y value of the point nearest to `x` within the series' range (for the tooltip, between drawn points). */
 export function nearestY(points: XY[], x: number): number | undefined {
-  if (!points.length) return undefined;
+  // Outside the series' own range (a shorter run in an overlay) there is nothing to report.
+  if (!points.length || x < points[0].x || x > points[points.length - 1].x) return undefined;
   let lo = 0;
   let hi = points.length - 1;
   while (hi - lo > 1) {

@@ -24,7 +24,9 @@ describe('runStats', () => {
   });
 
   it('uses the lowest MAE for regression and the last batch loss before the first epoch ends', () => {
-    expect(runStats({ batches: [{ step: 1, epoch: 0.1, time: 1, loss: 3, mae: 1 }], epochs: [] })).toMatchObject({
+    expect(
+      runStats({ batches: [{ step: 1, epoch: 0.1, time: 1, loss: 3, mae: 1 }], epochs: [] }),
+    ).toMatchObject({
       metric: 'mae',
       finalLoss: 3,
       epochs: 0,

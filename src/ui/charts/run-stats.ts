@@ -20,7 +20,8 @@ const finite = (v: number | undefined): v is number => v !== undefined && Number
 /** Final and best loss / validation metrics: best is the lowest loss or MAE, the highest accuracy. */
 export function runStats(run: Pick<RunRecord, 'batches' | 'epochs'>): RunStats {
   const { batches, epochs } = run;
-  const metric = epochs.some((e) => finite(e.valAccuracy)) || batches.some((b) => finite(b.accuracy)) ? 'accuracy' : 'mae';
+  const metric =
+    epochs.some((e) => finite(e.valAccuracy)) || batches.some((b) => finite(b.accuracy)) ? 'accuracy' : 'mae';
   const last = epochs[epochs.length - 1];
   const stats: RunStats = {
     epochs: epochs.length,
@@ -36,7 +37,9 @@ export function runStats(run: Pick<RunRecord, 'batches' | 'epochs'>): RunStats {
     }
     const v = metric === 'accuracy' ? e.valAccuracy : e.valMae;
     if (!finite(v)) return;
-    const better = stats.bestValMetric === undefined || (metric === 'accuracy' ? v > stats.bestValMetric : v < stats.bestValMetric);
+    const better =
+      stats.bestValMetric === undefined ||
+      (metric === 'accuracy' ? v > stats.bestValMetric : v < stats.bestValMetric);
     if (better) stats.bestValMetric = v;
   });
   return stats;

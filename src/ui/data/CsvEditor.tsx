@@ -112,8 +112,8 @@ export function CsvEditor({ options, inspection, onChange }: Props) {
         label="Missing values"
         value={options.missing}
         options={[
-          ['mean', 'fill with the mean (numbers) / most frequent'],
-          ['mode', 'fill with the most frequent value'],
+          ['mean', 'fill: mean (numbers), most frequent (others)'],
+          ['mode', 'fill: most frequent value'],
           ['drop', 'drop the row'],
         ]}
         onChange={(missing) => set({ missing })}

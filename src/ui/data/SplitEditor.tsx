@@ -21,7 +21,7 @@ export function SplitEditor({ split, fixed, onChange }: Props) {
   return (
     <fieldset className="data-group">
       <legend>Split</legend>
-      <div className="data-row">
+      <div className="data-split">
         <span className="data-split-train">
           Training <strong>{pct(split.train)} %</strong>
         </span>

@@ -1,4 +1,4 @@
-import { zipSync } from 'fflate';
+import { Zip, ZipPassThrough } from 'fflate';
 import type { CsvInspection, DatasetConfig, Progress } from '../../data';
 import { DEFAULT_SPLIT, inspectCsv, saveUploadedFile } from '../../data';
 import { uploadKey } from './idb-files';
@@ -53,12 +53,22 @@ export async function candidateFromImages(
   };
 }
 
-/** Packs loose files (from a folder picker or drop) into one uncompressed zip, keeping their folder paths. */
+/** Packs loose files (from a folder picker or drop) into one uncompressed zip, file by file, keeping their paths. */
 export async function zipFiles(files: { path: string; file: File }[]): Promise<Blob> {
-  const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
-  for (const { path, file } of files)
-    entries[path] = [new Uint8Array(await file.arrayBuffer()), { level: 0 }];
-  return new Blob([zipSync(entries) as BlobPart], { type: 'application/zip' });
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, data) => {
+    if (err) failure = err;
+    else chunks.push(data);
+  });
+  for (const { path, file } of files) {
+    const entry = new ZipPassThrough(path);
+    zip.add(entry);
+    entry.push(new Uint8Array(await file.arrayBuffer()), true);
+    if (failure) throw failure;
+  }
+  zip.end();
+  return new Blob(chunks as BlobPart[], { type: 'application/zip' });
 }
 
 /** Files under a dropped folder, with paths relative to the drop (uses the File System entries API). */

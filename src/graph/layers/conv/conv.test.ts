@@ -1,28 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withDefaults } from '../../define';
-import { ShapeError } from '../../shape';
-import type { Params, Shape } from '../../types';
+import { errorOf, shapeOf } from '../../testing/layers';
 import { specContext } from '../index';
+import { withDefaults } from '../../define';
+import type { Shape } from '../../types';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function shapeOf(type: string, x: Shape, params: Params = {}) {
-  const spec = specContext.spec(type)!;
-  return spec.outputShape([x], withDefaults(spec, params), specContext);
-}
-
-function errorOf(type: string, x: Shape, params: Params = {}): ShapeError {
-  try {
-    shapeOf(type, x, params);
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error(`${type} accepted ${JSON.stringify(x)}`);
-}
 
 describe('Conv1D', () => {
   it('offers Reshape [n, 1] for a flat input', () => {

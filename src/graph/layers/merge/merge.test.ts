@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withDefaults } from '../../define';
-import { ShapeError } from '../../shape';
-import type { Params, Shape } from '../../types';
+import { errorOf as error, shapeOf as shape } from '../../testing/layers';
 import { specContext } from '../index';
-
-const shape = (type: string, xs: Shape[], params: Params = {}) => {
-  const spec = specContext.spec(type)!;
-  return spec.outputShape(xs, withDefaults(spec, params), specContext);
-};
-const error = (type: string, xs: Shape[], params: Params = {}) => {
-  try {
-    shape(type, xs, params);
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error('expected a ShapeError');
-};
 
 describe('element-wise merges', () => {
   it('broadcast like TF.js: 1 stretches, a missing leading axis is taken from the other, None wins', () => {

@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withDefaults } from '../../define';
-import { ShapeError } from '../../shape';
-import type { Params, Shape } from '../../types';
-import { specContext } from '../index';
-
-function shapeOf(type: string, x: Shape, params: Params = {}) {
-  const spec = specContext.spec(type)!;
-  return spec.outputShape([x], withDefaults(spec, params), specContext);
-}
-
-function errorOf(type: string, x: Shape, params: Params = {}): ShapeError {
-  try {
-    shapeOf(type, x, params);
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error(`${type} accepted ${JSON.stringify(x)}`);
-}
+import { errorOf, shapeOf } from '../../testing/layers';
 
 describe('1-D pooling', () => {
   it.each(['MaxPooling1D', 'AveragePooling1D'])('%s offers Reshape [n, 1] for a flat input', (type) => {

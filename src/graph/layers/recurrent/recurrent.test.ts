@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { toParamCount, withDefaults } from '../../define';
-import { ShapeError } from '../../shape';
+import { errorOf as error, runLayer } from '../../testing/layers';
 import type { Params, Shape } from '../../types';
-import { specContext } from '../index';
 
+/** Output shape and trainable count: recurrent layers have no non-trainable weights. */
 const run = (type: string, x: Shape, params: Params = {}) => {
-  const spec = specContext.spec(type)!;
-  const p = withDefaults(spec, params);
-  return {
-    shape: spec.outputShape([x], p, specContext),
-    count: toParamCount(spec.paramCount([x], p, specContext)).trainable,
-  };
-};
-const error = (type: string, x: Shape, params: Params = {}) => {
-  try {
-    run(type, x, params);
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error('expected a ShapeError');
+  const r = runLayer(type, x, params);
+  return { shape: r.shape, count: r.count.trainable };
 };
 
 describe('recurrent layers', () => {

@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toParamCount, withDefaults } from '../../define';
-import { ShapeError } from '../../shape';
-import type { Params, Shape } from '../../types';
+import { errorOf as error, runLayer as run } from '../../testing/layers';
 import { specContext } from '../index';
-
-const run = (type: string, x: Shape, params: Params = {}) => {
-  const spec = specContext.spec(type)!;
-  const p = withDefaults(spec, params);
-  return {
-    shape: spec.outputShape([x], p, specContext),
-    count: toParamCount(spec.paramCount([x], p, specContext)),
-  };
-};
-const error = (type: string, x: Shape, params: Params = {}) => {
-  try {
-    run(type, x, params);
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error('expected a ShapeError');
-};
+import { withDefaults } from '../../define';
 
 describe('Bidirectional', () => {
   it('doubles the features with concat and the weights always', () => {

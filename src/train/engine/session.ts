@@ -1,0 +1,173 @@
+import * as tf from '@tensorflow/tfjs';
+import { CompileError } from '../../compile/errors';
+import type { FromWorker, StartMessage } from '../protocol';
+import type { BackendMeasurement, BackendName, BatchPoint, RunRecord } from '../types';
+import { BACKENDS, fastest, measureBackends, switchTo } from './backends';
+import { type Checkpoint, restore, snapshot } from './checkpoint';
+import { firstNonFinite } from './feed';
+import { buildModel } from './model';
+import { type Progress, Trainer, type TrainerState } from './trainer';
+
+/** Where checkpoints go (IndexedDB in the browser; a map in tests). */
+export interface CheckpointStore {
+  save(cp: Checkpoint): Promise<void>;
+  remove(projectId: string, runId: string): Promise<void>;
+}
+
+type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+const METRICS_MS = 100;
+
+/** One training run inside the worker: backend choice, the loop, throttled metrics, checkpoints, fallback. */
+export class Session {
+  model: tf.LayersModel | null = null;
+  trainer: Trainer | null = null;
+  backend: BackendName = 'cpu';
+  private measurements: BackendMeasurement[] = [];
+  private buffer: BatchPoint[] = [];
+  private lastPost = 0;
+  private lastCheckpoint: Checkpoint | null = null;
+  private deviceLost = false;
+
+  constructor(
+    readonly start: StartMessage,
+    private readonly post: Post,
+    private readonly store: CheckpointStore | null,
+  ) {
+    this.lastCheckpoint = start.checkpoint ?? null;
+  }
+
+  /** Runs the whole session; every outcome ends in one 'end' or 'error' message. */
+  async run(): Promise<void> {
+    const bad = firstNonFinite(this.start.data.train.x);
+    if (bad >= 0) {
+      this.post({ type: 'error', message: `The training data holds a missing or infinite value (sample ${Math.floor(bad / this.start.data.inputShape.reduce((a, b) => a * b, 1)) + 1}): fix the dataset first.` });
+      return;
+    }
+    try {
+      await this.chooseBackend();
+      await this.train();
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.post({ type: 'error', message, nodeId: e instanceof CompileError ? e.nodeId : undefined });
+    }
+  }
+
+  private async chooseBackend(): Promise<void> {
+    const wanted = this.start.config.backend;
+    if (wanted !== 'auto') {
+      const problem = await switchTo(wanted);
+      if (!problem) return this.announce(wanted, `chosen in the settings`);
+      this.post({ type: 'notice', message: `Could not use ${wanted} (${problem}); measuring the others instead.` });
+    }
+    this.post({ type: 'phase', phase: 'measuring', text: 'Measuring backends on this model…' });
+    this.measurements = await measureBackends(this.start.graph, this.start.data, this.start.config, BACKENDS, (m) =>
+      this.post({ type: 'measured', measurement: m }),
+    );
+    const best = fastest(this.measurements);
+    if (!best) throw new Error(`No backend could train this model: ${this.measurements.map((m) => `${m.backend}: ${m.error}`).join('; ')}.`);
+    await switchTo(best);
+    this.announce(best, 'fastest on this model');
+  }
+
+  private announce(backend: BackendName, reason: string): void {
+    this.backend = backend;
+    this.post({ type: 'backend', backend, measurements: this.measurements, reason });
+    this.watchDevice();
+  }
+
+  /** WebGPU can lose its device (driver reset, sleep); then the run moves to the next backend. */
+  private watchDevice(): void {
+    if (this.backend !== 'webgpu') return;
+    const device = (tf.backend() as unknown as { device?: { lost?: Promise<unknown> } }).device;
+    void device?.lost?.then(() => {
+      this.deviceLost = true;
+      this.trainer?.control.stop();
+    });
+  }
+
+  private async train(): Promise<void> {
+    this.post({ type: 'phase', phase: 'compiling', text: 'Building the model…' });
+    this.disposeModel();
+    const { graph, data, config, checkpoint } = this.start;
+    this.model = buildModel(graph, config.seed);
+    this.trainer = new Trainer(this.model, data, config, {
+      onBatch: (p, progress) => this.onBatch(p, progress),
+      onEpoch: (_p, state) => this.onEpoch(state),
+    });
+    const from = this.lastCheckpoint ?? checkpoint;
+    if (from) {
+      await restore(this.model, this.trainer.optimizer, from);
+      this.trainer.state = structuredClone(from.state);
+    }
+    this.post({ type: 'phase', phase: 'training', text: `Training on ${this.backend}` });
+    const outcome = await this.trainer.run();
+    this.flush(this.trainer.state.epoch);
+    if (this.deviceLost) return this.fallBack();
+    const timings = this.timings();
+    // The run is over (also when stopped): nothing is left to resume.
+    await this.store?.remove(this.start.projectId, this.start.run.id).catch(() => undefined);
+    this.post({ type: 'end', status: outcome.status, message: outcome.message, timings });
+  }
+
+  private async fallBack(): Promise<void> {
+    this.deviceLost = false;
+    const next = fastest(this.measurements.filter((m) => m.backend !== 'webgpu')) ?? 'cpu';
+    this.post({ type: 'notice', message: `The GPU device was lost; continuing on ${next} from the last checkpoint.` });
+    this.disposeModel();
+    await switchTo(next);
+    this.announce(next, 'fallback after the GPU device was lost');
+    await this.train();
+  }
+
+  private timings(): RunRecord['timings'] {
+    const s = this.trainer!.state;
+    const samples = s.batches.length ? s.step * Math.min(this.start.config.batchSize, this.start.data.train.count) : 0;
+    return { trainMs: Math.round(s.elapsedMs), samplesPerSecond: s.elapsedMs > 0 ? (samples * 1000) / s.elapsedMs : 0 };
+  }
+
+  private onBatch(point: BatchPoint, progress: Progress): void {
+    this.buffer.push(point);
+    const now = performance.now();
+    if (now - this.lastPost < METRICS_MS) return;
+    this.lastPost = now;
+    this.post({ type: 'metrics', batches: this.buffer, progress });
+    this.buffer = [];
+  }
+
+  private flush(epoch: number): void {
+    if (!this.buffer.length) return;
+    const t = this.trainer!;
+    const progress = { epoch, batch: 0, batchesPerEpoch: 0, samplesPerSecond: t.samplesPerSecond };
+    this.post({ type: 'metrics', batches: this.buffer, progress });
+    this.buffer = [];
+  }
+
+  private async onEpoch(state: TrainerState): Promise<void> {
+    this.flush(state.epoch);
+    const point = state.epochs[state.epochs.length - 1];
+    let checkpointed = false;
+    if (this.start.checkpoints !== false) {
+      const { weights, optimizer } = await snapshot(this.model!, this.trainer!.optimizer);
+      const run: RunRecord = { ...this.start.run, backend: this.backend, measurements: this.measurements, status: 'running', batches: state.batches, epochs: state.epochs, timings: this.timings() };
+      const { projectId, graph, dataset, config } = this.start;
+      const cp: Checkpoint = { version: 1, projectId, runId: run.id, savedAt: new Date().toISOString(), epoch: state.epoch, graph, dataset, config, state: structuredClone(state), run, weights, optimizer };
+      this.lastCheckpoint = cp;
+      try {
+        await this.store?.save(cp);
+        checkpointed = !!this.store;
+      } catch (e) {
+        this.post({ type: 'notice', message: `The checkpoint could not be saved (${String(e)}); training goes on.` });
+      }
+    }
+    this.post({ type: 'epoch', point, checkpointed });
+  }
+
+  /** Frees the model and optimiser (before a new run or a fallback). */
+  disposeModel(): void {
+    this.trainer?.dispose();
+    this.model?.dispose();
+    this.trainer = null;
+    this.model = null;
+  }
+}

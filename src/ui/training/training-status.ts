@@ -1,0 +1,114 @@
+import { create } from 'zustand';
+import type { DatasetConfig } from '../../data/types';
+import { useStudio } from '../../state/store';
+import { trainingClient } from '../../train/client';
+import type { Checkpoint } from '../../train/engine/checkpoint';
+import type { Phase, Progress } from '../../train/protocol';
+import type { BackendMeasurement, BackendName, RunRecord, TrainingConfig } from '../../train/types';
+
+/** What the panel shows about the current run (not saved; the run itself goes into the project's `runs`). */
+export interface TrainingStatus {
+  phase: Phase;
+  runId: string | null;
+  backend: BackendName | null;
+  reason: string;
+  measurements: BackendMeasurement[];
+  progress: Progress | null;
+  alert: string | null;
+  notice: string | null;
+  lastLoss: number | null;
+  offer: Checkpoint | null;
+}
+
+/** The panel's live status (module store: components read narrow selectors). */
+export const useTrainingStatus = create<TrainingStatus>(() => ({
+  phase: 'idle', runId: null, backend: null, reason: '', measurements: [], progress: null, alert: null, notice: null, lastLoss: null, offer: null,
+}));
+
+/** The defaults a new project trains with. */
+export const DEFAULT_TRAINING: TrainingConfig = {
+  optimizer: 'adam', learningRate: 0.001, schedule: 'constant', loss: 'auto', batchSize: 32, epochs: 5, seed: 1, backend: 'auto',
+};
+
+/** The project's training settings, filled with defaults. */
+export function currentConfig(training: unknown): TrainingConfig {
+  return { ...DEFAULT_TRAINING, ...((training as Partial<TrainingConfig> | null) ?? {}) };
+}
+
+function updateRun(id: string, change: (r: RunRecord) => RunRecord): void {
+  const runs = useStudio.getState().runs as RunRecord[];
+  useStudio.getState().setRuns(runs.map((r) => (r.id === id ? change(r) : r)));
+}
+
+function putRun(run: RunRecord): void {
+  const runs = (useStudio.getState().runs as RunRecord[]).filter((r) => r.id !== run.id);
+  useStudio.getState().setRuns([...runs, run]);
+}
+
+const set = useTrainingStatus.setState;
+const runId = () => useTrainingStatus.getState().runId;
+
+trainingClient.on('phase', (m) => set({ phase: m.phase }));
+trainingClient.on('measured', (m) => set((s) => ({ measurements: [...s.measurements.filter((x) => x.backend !== m.measurement.backend), m.measurement] })));
+trainingClient.on('backend', (m) => {
+  set({ backend: m.backend, reason: m.reason, ...(m.measurements.length ? { measurements: m.measurements } : {}) });
+  const id = runId();
+  if (id) updateRun(id, (r) => ({ ...r, backend: m.backend, measurements: m.measurements.length ? m.measurements : r.measurements }));
+});
+trainingClient.on('metrics', (m) => {
+  set({ progress: m.progress, lastLoss: m.batches.at(-1)?.loss ?? null });
+  const id = runId();
+  if (id) updateRun(id, (r) => ({ ...r, batches: r.batches.concat(m.batches) }));
+});
+trainingClient.on('epoch', (m) => {
+  const id = runId();
+  if (id) updateRun(id, (r) => ({ ...r, epochs: [...r.epochs.filter((e) => e.epoch !== m.point.epoch), m.point] }));
+});
+trainingClient.on('notice', (m) => set({ notice: m.message }));
+trainingClient.on('end', (m) => {
+  set({ phase: 'idle', alert: m.status === 'failed' ? (m.message ?? 'Training failed.') : null, notice: m.status === 'failed' ? null : (m.message ?? null) });
+  const id = runId();
+  if (id) updateRun(id, (r) => ({ ...r, status: m.status, message: m.message, timings: m.timings }));
+});
+trainingClient.on('error', (m) => {
+  set({ phase: 'idle', alert: m.message });
+  const id = runId();
+  if (id) updateRun(id, (r) => ({ ...r, status: 'failed', message: m.message }));
+});
+
+function fresh(id: string): Partial<TrainingStatus> {
+  return { runId: id, phase: 'measuring', alert: null, notice: null, progress: null, lastLoss: null, offer: null, measurements: [], backend: null };
+}
+
+/** Starts a run of the current graph on the current dataset with the current settings. */
+export async function startTraining(): Promise<void> {
+  const { graph, dataset, training, projectId } = useStudio.getState();
+  if (!dataset) return set({ alert: 'Choose a dataset in the Data tab first.' });
+  const id = `run-${Date.now().toString(36)}`;
+  set(fresh(id));
+  try {
+    const n = (useStudio.getState().runs as RunRecord[]).length + 1;
+    const run = await trainingClient.start(graph, dataset as DatasetConfig, currentConfig(training), id, { projectId: projectId ?? 'local', name: `Run ${n}` });
+    putRun(run);
+  } catch (e) {
+    set({ phase: 'idle', alert: `Could not start training: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+/** Continues the interrupted run of the offered checkpoint. */
+export async function resumeCheckpoint(cp: Checkpoint): Promise<void> {
+  set({ ...fresh(cp.runId), progress: { epoch: cp.epoch, batch: 0, batchesPerEpoch: 0, samplesPerSecond: 0 } });
+  try {
+    putRun(await trainingClient.resumeFromCheckpoint(cp));
+  } catch (e) {
+    set({ phase: 'idle', alert: `Could not resume: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+/** Looks for an interrupted run of this project to offer "Resume". */
+export async function findOffer(projectId: string | null): Promise<void> {
+  if (useTrainingStatus.getState().phase !== 'idle') return;
+  const cps = await trainingClient.checkpoints(projectId ?? 'local').catch(() => []);
+  const cp = cps.find((c) => c.epoch < c.config.epochs) ?? null;
+  set({ offer: cp });
+}
