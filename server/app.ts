@@ -101,6 +101,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.limits.predictBodyBytes,
+    routerOptions: { maxParamLength: 300 },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
@@ -138,6 +139,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
   await app.register(systemRoutes(() => openApiDocument(operations)));
   await installStudio(app, config.studioDir);
   await app.ready();
+  ctx.pool.warm();
   ctx.ready = true;
   return app;
 }

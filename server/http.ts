@@ -11,6 +11,7 @@ const JSON_EXTRA_DEPTH = 4;
 /** Strict JSON bodies: duplicate keys, `__proto__`, NaN/Infinity and deep nesting are a clean 400. */
 export function installJsonParser(app: FastifyInstance, config: ServerConfig): void {
   app.removeContentTypeParser('application/json');
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     try {
       done(null, parseJsonBody(body as string, config.limits.nestingDepth + JSON_EXTRA_DEPTH));

@@ -31,6 +31,16 @@ export class InferencePool {
     return n;
   }
 
+  /** Starts the serving threads now, so the first request does not pay for starting tfjs. */
+  warm(): void {
+    this.ping().catch(() => undefined);
+  }
+
+  /** Resolves when a serving thread answers (after a recycle: once its replacement is up). */
+  async ping(): Promise<void> {
+    await this.servePool().run({ type: 'ping' });
+  }
+
   private servePool(): Piscina {
     this.serve ??= new Piscina({ filename: ENTRY, minThreads: this.threads, maxThreads: this.threads, idleTimeout: 60_000 });
     return this.serve;

@@ -25,7 +25,12 @@ export interface PredictTask {
   inputs: WireTensor[];
 }
 
-export type WorkerTask = CheckTask | PredictTask;
+/** Answers once the thread is up with tfjs initialised. */
+export interface PingTask {
+  type: 'ping';
+}
+
+export type WorkerTask = CheckTask | PredictTask | PingTask;
 
 export type CheckResult =
   | { type: 'checked'; inputs: TensorInfo[]; outputs: TensorInfo[]; backend: string }

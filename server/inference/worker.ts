@@ -161,7 +161,8 @@ function message(err: unknown): string {
 }
 
 /** Piscina's entry point: one task in, one result out. */
-export default async function run(task: WorkerTask): Promise<CheckResult | PredictResult> {
+export default async function run(task: WorkerTask): Promise<CheckResult | PredictResult | { type: 'pong' }> {
   await init();
+  if (task.type === 'ping') return { type: 'pong' };
   return task.type === 'check' ? check(task) : predict(task);
 }

@@ -120,7 +120,8 @@ export const publishRoutes: FastifyPluginAsync = async (app) => {
       files: 2,
       parts: 4,
       headerPairs: 16,
-      fileSize: Math.max(limits.modelJsonBytes, limits.weightsBytes) + 1,
+      // Above our own per-part counters, which answer 413 first (busboy's own cut-off would stall the part).
+      fileSize: Math.max(limits.modelJsonBytes, limits.weightsBytes) + 1024 * 1024,
     },
   });
   // A refused upload may still be streaming (an endless chunked body): stop reading it and close the socket.

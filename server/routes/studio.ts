@@ -29,7 +29,8 @@ export async function installStudio(app: FastifyInstance, dir: string): Promise<
       });
     }
     app.setNotFoundHandler(async (request, reply) => {
-      if (request.url.startsWith('/v1/models/')) {
+      // Unknown /v1 paths are names that broke the path apart ("a/b", or ".." that a client resolved away).
+      if (/^\/v1(\/|$|\?)/.test(request.url)) {
         return reply.code(400).send({ error: 'invalid model path: model names match ^[a-z0-9][a-z0-9_-]{0,62}$' });
       }
       if ((request.method !== 'GET' && request.method !== 'HEAD') || API.test(request.url)) {

@@ -115,7 +115,7 @@ export function publish(app: FastifyInstance, name: string, a: Artifacts, token:
 /** Every file under the data directory's models/ and staging/ folders (what a publish left on disk). */
 export async function storedFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
-  return entries.filter((e) => e.startsWith('models') || e.startsWith('staging')).sort();
+  return entries.filter((e) => /^(models|staging)[/\\]/.test(e)).sort();
 }
 
 /** Parses a JSON response body. */

@@ -1,12 +1,24 @@
 /**
- * The data module's public surface. The training engine needs `loadDataset` and the types; the data panel
- * also uses the inspection, catalog and preview helpers.
+ * The data module's public surface.
+ *
+ * For the training engine:
+ * ```ts
+ * const cfg = asDatasetConfig(useStudio.getState().dataset); // null: no dataset chosen
+ * const ds = await loadDataset(cfg, (p) => show(p.phase, p.fraction), abortController.signal);
+ * // ds.x.train: Float32Array (or Int32Array token ids when ds.inputDtype === 'int32'),
+ * //   counts.train samples of shape ds.inputShape, row-major; ds.y.train: Int32Array class indices
+ * //   (labelKind 'classes', numClasses, classNames) or Float32Array targets of shape ds.targetShape.
+ * // Per training batch only: augmentImages(batchX, [n, h, w, c], ds.augment, rng) when augmentsAnything(ds.augment).
+ * // Show samples with sampleView(ds, 'test', i) and labelText(ds, 'test', i).
+ * ```
+ * Errors: DataError (a sentence for the person), CancelledError (the signal fired).
  */
 export { augmentImages, augmentsAnything, NO_AUGMENT } from './augment';
 export type { BuiltinInfo } from './builtin/catalog';
 export { BUILTINS, builtinInfo } from './builtin/catalog';
 export type { CheckIssue } from './check';
 export { checkDatasetModel, signatureOf } from './check';
+export { asDatasetConfig } from './config';
 export { inspectCsv, loadDataset } from './client';
 export type { CsvInspection } from './csv/inspect';
 export type { ColumnStats } from './csv/infer';

@@ -170,3 +170,17 @@ describe('buildCsvDataset', () => {
     expect(ds.classNames).toEqual(['ham', 'spam']);
   });
 });
+
+describe('cancelling', () => {
+  it('stops a long parse between chunks when the signal fires', async () => {
+    const controller = new AbortController();
+    const text = `a,b\n${'1,2\n'.repeat(50_000)}`;
+    const parsing = parseCsv(
+      blob(text),
+      { chunkBytes: 4096 },
+      (p) => p.fraction > 0.2 && controller.abort(),
+      controller.signal,
+    );
+    await expect(parsing).rejects.toThrow('Loading was cancelled.');
+  });
+});

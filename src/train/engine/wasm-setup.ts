@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -11,5 +12,8 @@ export function setUpWasm(): void {
     'tfjs-backend-wasm-simd.wasm': simd,
     'tfjs-backend-wasm-threaded-simd.wasm': threaded,
   });
+  // The threaded build's pthread helpers importScripts() the bundled main script, which a module worker
+  // cannot do ("e is not defined"): stay on single-threaded SIMD, which still runs XNNPACK.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   registerWasmTrainingKernels();
 }

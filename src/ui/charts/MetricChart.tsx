@@ -103,7 +103,7 @@ function ChartLines({ series }: { series: RunSeries[] }) {
       key={`raw${s.runId}`}
       dataKey={`raw${i}`}
       stroke={s.color}
-      strokeOpacity={0.25}
+      strokeOpacity={0.2}
       strokeWidth={1}
       dot={false}
       activeDot={false}
@@ -116,7 +116,7 @@ function ChartLines({ series }: { series: RunSeries[] }) {
       dataKey={`smooth${i}`}
       name={s.name}
       stroke={s.color}
-      strokeWidth={1.75}
+      strokeWidth={2}
       dot={false}
       connectNulls
       isAnimationActive={false}
@@ -127,7 +127,7 @@ function ChartLines({ series }: { series: RunSeries[] }) {
       stroke={s.color}
       strokeWidth={1}
       strokeDasharray="3 3"
-      dot={{ r: 3, fill: '#fff', stroke: s.color, strokeWidth: 1.5 }}
+      dot={{ r: 3, fill: '#fff', stroke: s.color, strokeWidth: 1.5, strokeDasharray: '0' }}
       connectNulls
       isAnimationActive={false}
       legendType="none"
@@ -135,30 +135,80 @@ function ChartLines({ series }: { series: RunSeries[] }) {
   ]);
 }
 
-function MetricChartImpl(props: MetricChartProps) {
-  const { label, title, axis = 'step', height = 200, logScale = false, runs } = props;
-  const series = useSeries(props);
+function Plot({
+  series,
+  axis,
+  height,
+  logScale,
+}: {
+  series: RunSeries[];
+  axis: XAxisMode;
+  height: number;
+  logScale: boolean;
+}) {
   const rows = useMemo(() => mergeRows(series), [series]);
-  const figure = useRef<HTMLElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const stored = runs.reduce((n, r) => n + r.batches.length, 0);
-  const drawn = series.some((s) => s.raw.length || s.val.length);
+  return (
+    <ResponsiveContainer width="100%" height={height} minWidth={0} initialDimension={{ width: 320, height }}>
+      <ComposedChart data={rows} margin={{ top: 6, right: 10, bottom: 14, left: 0 }}>
+        <CartesianGrid stroke="#eef1f6" />
+        <XAxis
+          dataKey="x"
+          type="number"
+          domain={[0, 'dataMax']}
+          tick={TICK}
+          tickFormatter={(v: number) => formatX(v, axis)}
+          label={{
+            value: AXIS_NAME[axis],
+            position: 'insideBottom',
+            offset: -8,
+            fontSize: 11,
+            fill: '#667085',
+          }}
+        />
+        <YAxis
+          scale={logScale ? 'log' : 'auto'}
+          domain={['auto', 'auto']}
+          allowDataOverflow={false}
+          tick={TICK}
+          width={46}
+          tickFormatter={formatY}
+        />
+        <Tooltip
+          content={(p) => <SeriesTooltip {...p} series={series} axis={axis} />}
+          isAnimationActive={false}
+        />
+        {ChartLines({ series })}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
 
-  const savePng = async () => {
+/** Saves the chart as PNG; reports a failure in words instead of throwing. */
+function usePngExport(figure: React.RefObject<HTMLElement | null>, title: string, series: RunSeries[]) {
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
     if (!figure.current) return;
     try {
       const legend = series.map((s) => ({ name: s.name, color: s.color }));
       const blob = await chartToPng(figure.current, title, legend);
-      downloadBlob(
-        blob,
-        `${fileSafeName(title)}${runs.length === 1 ? `-${fileSafeName(runs[0].name)}` : ''}.png`,
-      );
+      const suffix = series.length === 1 ? `-${fileSafeName(series[0].name)}` : '';
+      downloadBlob(blob, `${fileSafeName(title)}${suffix}.png`);
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  return { error, save };
+}
 
+function MetricChartImpl(props: MetricChartProps) {
+  const { label, title, axis = 'step', height = 200, logScale = false, runs } = props;
+  const series = useSeries(props);
+  const figure = useRef<HTMLElement>(null);
+  const png = usePngExport(figure, title, series);
+  // Stored (not drawn) points: lets tests and people see the chart grow while a run trains.
+  const stored = runs.reduce((n, r) => n + r.batches.length, 0);
+  const drawn = series.some((s) => s.raw.length || s.val.length);
   return (
     <figure ref={figure} className="chart" aria-label={label} data-points={stored}>
       <figcaption className="chart__head">
@@ -167,50 +217,14 @@ function MetricChartImpl(props: MetricChartProps) {
           type="button"
           className="chart__button"
           aria-label={`Save ${label.toLowerCase()} as PNG`}
-          onClick={savePng}
+          onClick={png.save}
           disabled={!drawn}
         >
           PNG
         </button>
       </figcaption>
       {drawn ? (
-        <ResponsiveContainer
-          width="100%"
-          height={height}
-          minWidth={0}
-          initialDimension={{ width: 320, height }}
-        >
-          <ComposedChart data={rows} margin={{ top: 6, right: 10, bottom: 14, left: 0 }}>
-            <CartesianGrid stroke="#eef1f6" />
-            <XAxis
-              dataKey="x"
-              type="number"
-              domain={[0, 'auto']}
-              tick={TICK}
-              tickFormatter={(v: number) => formatX(v, axis)}
-              label={{
-                value: AXIS_NAME[axis],
-                position: 'insideBottom',
-                offset: -8,
-                fontSize: 11,
-                fill: '#667085',
-              }}
-            />
-            <YAxis
-              scale={logScale ? 'log' : 'auto'}
-              domain={['auto', 'auto']}
-              allowDataOverflow={false}
-              tick={TICK}
-              width={46}
-              tickFormatter={formatY}
-            />
-            <Tooltip
-              content={(p) => <SeriesTooltip {...p} series={series} axis={axis} />}
-              isAnimationActive={false}
-            />
-            {ChartLines({ series })}
-          </ComposedChart>
-        </ResponsiveContainer>
+        <Plot series={series} axis={axis} height={height} logScale={logScale} />
       ) : (
         <p className="chart__empty" style={{ height }}>
           {runs.length
@@ -227,9 +241,9 @@ function MetricChartImpl(props: MetricChartProps) {
         ))}
         {drawn && <li className="chart__key">faint: per batch · line: smoothed · dots: validation</li>}
       </ul>
-      {error && (
+      {png.error && (
         <p role="alert" className="chart__error">
-          {error}
+          {png.error}
         </p>
       )}
     </figure>

@@ -18,7 +18,8 @@ const LIVE = new Set(['running', 'paused']);
 function NameCell({ run, color, onRename }: { run: RunRecord; color: string; onRename(name: string): void }) {
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
-    if (draft !== null && draft.trim() && draft.trim() !== run.name) onRename(draft.trim());
+    const name = draft?.trim();
+    if (name && name !== run.name) onRename(name);
     setDraft(null);
   };
   return (

@@ -1,30 +1,18 @@
 import './data.css';
 import './idb-files';
 import { useState } from 'react';
-import type { BuiltinId, CsvInspection, DatasetConfig, LoadedDataset, Progress } from '../../data';
-import { builtinInfo, CancelledError, DataError, inspectCsv, readUploadedFile } from '../../data';
-import { useStudio } from '../../state/store';
+import type { CsvInspection, DatasetConfig, LoadedDataset, Progress } from '../../data';
+import { builtinInfo } from '../../data';
 import { Dialog } from '../app/Dialog';
 import { AugmentEditor } from './AugmentEditor';
 import { DatasetModelCheck } from './DatasetModelCheck';
-import { DatasetPicker, type UploadMode, UploadZone } from './DatasetPicker';
+import { DatasetPicker, UploadZone } from './DatasetPicker';
 import { Preview } from './Preview';
-import { builtinConfig, SourceEditor } from './SourceEditor';
+import { SourceEditor } from './SourceEditor';
 import { SplitEditor } from './SplitEditor';
 import { Summary } from './Summary';
-import { type Candidate, candidateFromCsv, candidateFromImages } from './uploads';
-import { loadKey, useDatasetLoad } from './useDatasetLoad';
-
-const selectDataset = (s: { dataset: unknown }) => s.dataset as DatasetConfig | null;
-const selectProjectId = (s: { projectId: string | null }) => s.projectId;
-
-type Reading =
-  | { status: 'idle' }
-  | { status: 'reading'; progress: Progress; cancel(): void }
-  | { status: 'error'; message: string };
-
-/** Inspections of uploaded CSVs by file key, so the column editor keeps its statistics. */
-const inspections = new Map<string, CsvInspection>();
+import { candidateFromCsv, candidateFromImages } from './uploads';
+import { chooseBuiltin, editConfig, readCandidate, setAugment, useDataPanel } from './useDataPanel';
 
 /** A short name for a dataset config. */
 function configName(c: DatasetConfig | null): string {
@@ -32,110 +20,15 @@ function configName(c: DatasetConfig | null): string {
   return c.source.kind === 'builtin' ? builtinInfo(c.source.id).name : c.source.fileName;
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof DataError || e instanceof CancelledError
-    ? e.message
-    : `Reading the file failed: ${String(e)}`;
-}
-
 /** The data panel: choose or upload a dataset, set it up, preview it, and check it against the model. */
 export function DataPanel() {
-  const active = useStudio(selectDataset);
-  const projectId = useStudio(selectProjectId);
-  const [candidate, setCandidate] = useState<Candidate | null>(null);
-  const [mode, setMode] = useState<UploadMode | null>(null);
-  const [reading, setReading] = useState<Reading>({ status: 'idle' });
-  const [ready, setReady] = useState<LoadedDataset | null>(null);
-  const shown = candidate?.config ?? active;
-
-  const onLoaded = (ds: LoadedDataset) => {
-    setReady(ds);
-    const augment = shown?.augment ?? null;
-    if (candidate && loadKey(candidate.config) === loadKey(ds.config)) {
-      useStudio.getState().setDataset({ ...ds.config, augment });
-      setCandidate(null);
-      setMode(null);
-    } else if (
-      active &&
-      loadKey(active) === loadKey(ds.config) &&
-      JSON.stringify(active.fitted) !== JSON.stringify(ds.config.fitted)
-    ) {
-      useStudio.getState().setDataset({ ...ds.config, augment: active.augment });
-    }
-  };
-  const load = useDatasetLoad(shown, onLoaded);
-
-  const read = async (work: (p: (x: Progress) => void, signal: AbortSignal) => Promise<Candidate>) => {
-    const controller = new AbortController();
-    const cancel = () => controller.abort();
-    setReading({ status: 'reading', progress: { phase: 'Reading', fraction: 0 }, cancel });
-    try {
-      const c = await work(
-        (progress) => setReading({ status: 'reading', progress, cancel }),
-        controller.signal,
-      );
-      if (c.inspection && c.config.source.kind === 'csv')
-        inspections.set(c.config.source.fileKey, c.inspection);
-      setReading({ status: 'idle' });
-      setCandidate(c);
-    } catch (e) {
-      setReading({ status: 'error', message: messageOf(e) });
-    }
-  };
-
-  const edit = (config: DatasetConfig) => {
-    const before = shown?.source;
-    const after = config.source;
-    if (
-      before?.kind === 'csv' &&
-      after.kind === 'csv' &&
-      (before.csv.delimiter !== after.csv.delimiter || before.csv.hasHeader !== after.csv.hasHeader)
-    ) {
-      const { delimiter, hasHeader } = after.csv;
-      void read(async (onProgress, signal) => {
-        const blob = await readUploadedFile(after.fileKey, after.fileName);
-        const inspection = await inspectCsv(
-          blob,
-          after.fileKey,
-          { delimiter, hasHeader },
-          onProgress,
-          signal,
-        );
-        return {
-          config: { ...config, source: { ...after, csv: { ...inspection.defaults, delimiter, hasHeader } } },
-          inspection,
-        };
-      });
-      return;
-    }
-    setReading({ status: 'idle' });
-    setCandidate({ config, inspection: candidate?.inspection });
-  };
-
-  const chooseBuiltin = (id: BuiltinId) => {
-    setMode(null);
-    setReading({ status: 'idle' });
-    const same = active?.source.kind === 'builtin' && active.source.id === id;
-    setCandidate(same ? null : { config: builtinConfig(id) });
-  };
-
-  const setAugment = (augment: DatasetConfig['augment']) => {
-    if (candidate) setCandidate({ ...candidate, config: { ...candidate.config, augment } });
-    else if (active) useStudio.getState().setDataset({ ...active, augment });
-  };
-
+  const p = useDataPanel();
+  const { active, shown, candidate, mode, reading, load } = p;
   const failed = load.status === 'error' ? load.message : reading.status === 'error' ? reading.message : null;
-  const pending = candidate !== null || failed !== null;
-  const preview = load.status === 'ready' ? load.dataset : ready;
-  const fixedSplit = shown?.source.kind === 'builtin' && builtinInfo(shown.source.id).fixedSplit;
-  const inspection =
-    shown?.source.kind === 'csv'
-      ? (candidate?.inspection ?? inspections.get(shown.source.fileKey))
-      : undefined;
-
+  const preview = load.status === 'ready' ? load.dataset : p.ready;
   return (
     <section className="data-panel" aria-label="Data">
-      <DatasetPicker shown={shown} mode={mode} onBuiltin={chooseBuiltin} onMode={setMode} />
+      <DatasetPicker shown={shown} mode={mode} onBuiltin={(id) => chooseBuiltin(p, id)} onMode={p.setMode} />
       {shown?.source.kind === 'builtin' && !mode && (
         <p className="muted small">{builtinInfo(shown.source.id).description}</p>
       )}
@@ -143,8 +36,8 @@ export function DataPanel() {
         <UploadZone
           mode={mode}
           busy={reading.status === 'reading'}
-          onCsv={(file) => void read((p, s) => candidateFromCsv(file, projectId, p, s))}
-          onImages={(blob, name) => void read(() => candidateFromImages(blob, name, projectId))}
+          onCsv={(file) => void readCandidate(p, (pr, s) => candidateFromCsv(file, p.projectId, pr, s))}
+          onImages={(blob, name) => void readCandidate(p, () => candidateFromImages(blob, name, p.projectId))}
         />
       )}
       {reading.status === 'reading' && <ProgressBar progress={reading.progress} onCancel={reading.cancel} />}
@@ -154,30 +47,41 @@ export function DataPanel() {
           {failed}
         </div>
       )}
-      {pending && active && (
+      {(candidate || failed) && active && (
         <p className="data-current">
           Current dataset: <strong>{configName(active)}</strong>
           {candidate && (
-            <button type="button" onClick={() => setCandidate(null)}>
+            <button type="button" onClick={() => p.setCandidate(null)}>
               Discard changes
             </button>
           )}
         </p>
       )}
       <DatasetModelCheck />
-      {preview && <DatasetView ds={preview} augment={shown?.augment ?? null} onAugment={setAugment} />}
-      {shown && (
-        <details className="data-settings" open>
-          <summary>Settings</summary>
-          <SourceEditor config={shown} inspection={inspection} onChange={edit} />
-          <SplitEditor
-            split={shown.split}
-            fixed={fixedSplit}
-            onChange={(split) => edit({ ...shown, split })}
-          />
-        </details>
+      {preview && (
+        <DatasetView ds={preview} augment={shown?.augment ?? null} onAugment={(a) => setAugment(p, a)} />
       )}
+      {shown && <Settings config={shown} inspection={p.inspection} onChange={(c) => editConfig(p, c)} />}
     </section>
+  );
+}
+
+function Settings({
+  config,
+  inspection,
+  onChange,
+}: {
+  config: DatasetConfig;
+  inspection?: CsvInspection;
+  onChange(c: DatasetConfig): void;
+}) {
+  const fixed = config.source.kind === 'builtin' && builtinInfo(config.source.id).fixedSplit;
+  return (
+    <details className="data-settings" open>
+      <summary>Settings</summary>
+      <SourceEditor config={config} inspection={inspection} onChange={onChange} />
+      <SplitEditor split={config.split} fixed={fixed} onChange={(split) => onChange({ ...config, split })} />
+    </details>
   );
 }
 

@@ -1,9 +1,8 @@
-import type { DatasetConfig } from '../../data';
-import { checkDatasetModel } from '../../data';
+import { asDatasetConfig, checkDatasetModel } from '../../data';
 import { useGraphInfo } from '../../state/graph-info';
 import { useStudio } from '../../state/store';
 
-const selectDataset = (s: { dataset: unknown }) => s.dataset as DatasetConfig | null;
+const selectDataset = (s: { dataset: unknown }) => asDatasetConfig(s.dataset);
 const selectGraph = (s: ReturnType<typeof useStudio.getState>) => s.graph;
 const selectLoss = (s: { training: unknown }) => {
   const t = s.training as { loss?: unknown } | null;

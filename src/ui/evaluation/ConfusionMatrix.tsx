@@ -65,11 +65,10 @@ export function ConfusionMatrix(props: ConfusionMatrixProps) {
   return (
     <div className="cm">
       <div className="cm__axis">Predicted →</div>
-      <div
+      <fieldset
         className="cm__grid"
-        role="group"
         aria-label="Confusion matrix"
-        style={{ gridTemplateColumns: `auto repeat(${k}, minmax(22px, 1fr))` }}
+        style={{ gridTemplateColumns: `auto repeat(${k}, minmax(22px, 44px))` }}
       >
         <span className="cm__corner">True ↓</span>
         {names.map((n) => (
@@ -99,7 +98,7 @@ export function ConfusionMatrix(props: ConfusionMatrixProps) {
             )),
           ];
         })}
-      </div>
+      </fieldset>
       {cell && <CellList {...props} cell={cell} />}
     </div>
   );

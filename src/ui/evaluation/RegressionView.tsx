@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import {
+  ZAxis,
   CartesianGrid,
   ResponsiveContainer,
   Scatter,
@@ -50,7 +51,7 @@ export function RegressionView({ yTrue, yPred }: { yTrue: Float32Array; yPred: F
         <figure className="eval__figure" aria-label="Predicted vs true">
           <figcaption>
             Predicted vs true
-            {dots.length < yTrue.length && ` (every ${Math.ceil(yTrue.length / dots.length)}th sample)`}
+            {dots.length < yTrue.length && ` (${dots.length} of ${yTrue.length} samples shown)`}
           </figcaption>
           <ResponsiveContainer
             width="100%"
@@ -64,7 +65,7 @@ export function RegressionView({ yTrue, yPred }: { yTrue: Float32Array; yPred: F
                 dataKey="t"
                 type="number"
                 name="true"
-                domain={[lo, hi]}
+                domain={['auto', 'auto']}
                 tick={TICK}
                 tickFormatter={formatY}
                 label={{ value: 'true', position: 'insideBottom', offset: -8, fontSize: 11 }}
@@ -73,7 +74,7 @@ export function RegressionView({ yTrue, yPred }: { yTrue: Float32Array; yPred: F
                 dataKey="p"
                 type="number"
                 name="predicted"
-                domain={[lo, hi]}
+                domain={['auto', 'auto']}
                 tick={TICK}
                 tickFormatter={formatY}
                 width={46}
@@ -86,6 +87,7 @@ export function RegressionView({ yTrue, yPred }: { yTrue: Float32Array; yPred: F
                 stroke="#bab0ac"
                 strokeDasharray="4 4"
               />
+              <ZAxis range={[14, 14]} />
               <Tooltip
                 isAnimationActive={false}
                 formatter={(v) => (typeof v === 'number' ? formatY(v) : String(v))}

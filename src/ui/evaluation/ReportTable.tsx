@@ -21,12 +21,15 @@ export function ReportTable({ report, names }: { report: ClassificationReport; n
     <>
       <div className="eval__table-wrap">
         <table className="eval__table" aria-label="Per-class metrics">
+          <caption className="visually-hidden">
+            Precision, recall and F1 in percent; support in samples
+          </caption>
           <thead>
             <tr>
               <th scope="col">Class</th>
-              <th scope="col">Precision %</th>
-              <th scope="col">Recall %</th>
-              <th scope="col">F1 %</th>
+              <th scope="col">Precision</th>
+              <th scope="col">Recall</th>
+              <th scope="col">F1</th>
               <th scope="col">Support</th>
             </tr>
           </thead>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useStudio } from '../../state/store';
 import { trainingClient } from '../../train/client';
-import type { BackendMeasurement } from '../../train/types';
+import type { BackendMeasurement, RunRecord } from '../../train/types';
 import { DatasetModelCheck } from '../data/DatasetModelCheck';
 import { SettingsForm } from './SettingsForm';
 import { findOffer, resumeCheckpoint, startTraining, type TrainingStatus, useTrainingStatus } from './training-status';
@@ -17,6 +17,7 @@ const selectLoss = (s: TrainingStatus) => s.lastLoss;
 const selectAlert = (s: TrainingStatus) => s.alert;
 const selectNotice = (s: TrainingStatus) => s.notice;
 const selectOffer = (s: TrainingStatus) => s.offer;
+const selectRunId = (s: TrainingStatus) => s.runId;
 const selectEpochs = (s: { training: unknown }) => (s.training as { epochs?: number } | null)?.epochs ?? 5;
 
 const speed = (v: number) => `${v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1)} samples/s`;
@@ -113,17 +114,39 @@ function Offer() {
   );
 }
 
+const selectRunEpochs = (s: { runs: unknown[] }) => {
+  const id = useTrainingStatus.getState().runId;
+  return (s.runs as RunRecord[]).find((r) => r.id === id)?.epochs;
+};
+
+function EpochLog() {
+  useTrainingStatus(selectRunId);
+  const epochs = useStudio(selectRunEpochs);
+  if (!epochs?.length) return null;
+  const pct = (v?: number) => (v === undefined ? '' : ` · accuracy ${(v * 100).toFixed(1)}%`);
+  return (
+    <ol className="training-epochs" aria-label="Epochs">
+      {epochs.map((e) => (
+        <li key={e.epoch}>
+          Epoch {e.epoch}: loss {e.loss.toFixed(4)} · val loss {e.valLoss.toFixed(4)}
+          {pct(e.valAccuracy)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function Messages() {
   const alert = useTrainingStatus(selectAlert);
   const notice = useTrainingStatus(selectNotice);
   return (
     <>
       {alert && (
-        <p className="notice notice--error" role="alert">
+        <p className="training-alert" role="alert">
           {alert}
         </p>
       )}
-      {notice && <p className="notice training-notice">{notice}</p>}
+      {notice && <p className="training-notice">{notice}</p>}
     </>
   );
 }
@@ -142,8 +165,9 @@ export function TrainingPanel() {
       <Buttons />
       <Offer />
       <ProgressLine />
-      <BackendStatus />
       <Messages />
+      <BackendStatus />
+      <EpochLog />
     </section>
   );
 }

@@ -1,0 +1,129 @@
+/**
+ * Ready-to-copy code that calls a published version exactly as shown: curl `:predict` with a real sample,
+ * a `fetch` call, `tf.loadLayersModel` on the served model.json, and a V2 `infer` body. Pure string building.
+ */
+import type { PreprocessingMetadata } from './metadata';
+import type { TensorInfo } from './types';
+
+/** Everything the snippets need about one published version and one sample. */
+export interface SnippetContext {
+  /** Absolute URLs of the version. */
+  urls: { predict: string; modelJson: string; v2Infer: string };
+  token: string;
+  input: TensorInfo;
+  /** One sample as a nested array (the row format's instance), shape = input shape without the batch. */
+  sample: unknown;
+  sampleShape: number[];
+  metadata: PreprocessingMetadata | null;
+  /** Where the sample came from, for the comment. */
+  sampleSource: string;
+}
+
+/** One snippet: a stable id, a title, an optional caption (e.g. the URL to POST to) and the code. */
+export interface Snippet {
+  id: 'curl' | 'fetch' | 'tfjs' | 'v2';
+  title: string;
+  caption?: string;
+  code: string;
+}
+
+/** 9 significant digits round-trip any float32, and keep the JSON short. */
+function roundFloat(x: number): number {
+  return Number.isInteger(x) ? x : Number(x.toPrecision(9));
+}
+
+/** JSON of a nested array of numbers with float32-exact, short numbers. */
+export function sampleJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (typeof v === 'number' ? roundFloat(v) : v));
+}
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const jsString = (s: string) => JSON.stringify(s);
+
+function flatten(value: unknown): number[] {
+  return Array.isArray(value) ? value.flatMap(flatten) : [Number(value)];
+}
+
+/** Comment lines describing the preprocessing, with `prefix` ("#" or "//"). */
+function preprocessingLines(ctx: SnippetContext, prefix: string): string[] {
+  const m = ctx.metadata;
+  const lines = [`${prefix} The sample is ${ctx.sampleSource}, already prepared as the model expects.`];
+  if (!m) return lines;
+  lines.push(`${prefix} Input: ${m.input.description}.`);
+  if (m.classNames) lines.push(`${prefix} Output: one score per class: ${m.classNames.join(', ')}.`);
+  if (m.normaliser) {
+    lines.push(`${prefix} Normaliser (${m.normaliser.kind}): x' = (x - a[i]) / b[i] with`);
+    lines.push(`${prefix}   a = ${sampleJson(m.normaliser.a)}`, `${prefix}   b = ${sampleJson(m.normaliser.b)}`);
+  }
+  if (m.vocabulary) lines.push(`${prefix} Vocabulary: ${m.vocabulary.length} tokens in the model's userDefinedMetadata.vocabulary.`);
+  return lines;
+}
+
+function curlSnippet(ctx: SnippetContext): Snippet {
+  const body = `{"instances": [${sampleJson(ctx.sample)}]}`;
+  const code = [
+    ...preprocessingLines(ctx, '#'),
+    `curl -sS -X POST ${shellQuote(ctx.urls.predict)} \\`,
+    `  -H ${shellQuote(`Authorization: Bearer ${ctx.token}`)} \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -d ${shellQuote(body)}`,
+  ].join('\n');
+  return { id: 'curl', title: 'curl (TF Serving :predict)', code };
+}
+
+function fetchSnippet(ctx: SnippetContext): Snippet {
+  const classes = ctx.metadata?.classNames;
+  const show = classes
+    ? [
+        `const classNames = ${JSON.stringify(classes)};`,
+        'const scores = predictions[0];',
+        'console.log(classNames[scores.indexOf(Math.max(...scores))], scores);',
+      ]
+    : ['console.log(predictions[0]);'];
+  const code = [
+    ...preprocessingLines(ctx, '//'),
+    `const sample = ${sampleJson(ctx.sample)};`,
+    `const res = await fetch(${jsString(ctx.urls.predict)}, {`,
+    `  method: 'POST',`,
+    `  headers: { Authorization: ${jsString(`Bearer ${ctx.token}`)}, 'Content-Type': 'application/json' },`,
+    '  body: JSON.stringify({ instances: [sample] }),',
+    '});',
+    'if (!res.ok) throw new Error((await res.json()).error);',
+    'const { predictions } = await res.json();',
+    ...show,
+  ].join('\n');
+  return { id: 'fetch', title: 'JavaScript fetch', code };
+}
+
+function tfjsSnippet(ctx: SnippetContext): Snippet {
+  const code = [
+    "import * as tf from '@tensorflow/tfjs';",
+    '',
+    `const model = await tf.loadLayersModel(${jsString(ctx.urls.modelJson)}, {`,
+    `  requestInit: { headers: { Authorization: ${jsString(`Bearer ${ctx.token}`)} } },`,
+    '});',
+    '// Class names, normaliser statistics and vocabulary travel with the model:',
+    'const preprocessing = model.getUserDefinedMetadata();',
+    `const x = tf.tensor([${sampleJson(ctx.sample)}]);`,
+    'const y = model.predict(x);',
+    'console.log(await y.array(), preprocessing?.classNames);',
+  ].join('\n');
+  return { id: 'tfjs', title: 'TensorFlow.js (tf.loadLayersModel)', code };
+}
+
+function v2Snippet(ctx: SnippetContext): Snippet {
+  const body = {
+    inputs: [{ name: ctx.input.name, shape: [1, ...ctx.sampleShape], datatype: ctx.input.datatype, data: flatten(ctx.sample) }],
+  };
+  return {
+    id: 'v2',
+    title: 'Open Inference Protocol V2 infer body (KServe, Triton clients)',
+    caption: `POST ${ctx.urls.v2Infer} with Authorization: Bearer <token>`,
+    code: sampleJson(body),
+  };
+}
+
+/** The four snippets for a published version. */
+export function snippets(ctx: SnippetContext): Snippet[] {
+  return [curlSnippet(ctx), fetchSnippet(ctx), tfjsSnippet(ctx), v2Snippet(ctx)];
+}

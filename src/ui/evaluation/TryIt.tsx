@@ -1,0 +1,203 @@
+import { useRef, useState } from 'react';
+import { DrawPad, InputPreview } from './DrawPad';
+import { drawingToInput, imageDims, outputProbabilities } from './digit';
+import { ProbabilityBars } from './ProbabilityBars';
+import './evaluation.css';
+
+/** Props of the try-it panel. */
+export interface TryItProps {
+  kind: 'image' | 'tabular' | 'text';
+  /** The model's input shape without the batch dimension, e.g. [28, 28, 1]. */
+  inputShape: number[];
+  classNames?: string[];
+  featureNames?: string[];
+  /** Runs the model on one sample; `shape` includes the batch dimension of 1, e.g. [1, 28, 28, 1]. */
+  predict: (x: Float32Array, shape: number[]) => Promise<Float32Array>;
+  /** Encodes a sentence as the model's input (text models). */
+  prepareText?: (s: string) => Float32Array;
+}
+
+type Outcome = { kind: 'classes'; probabilities: number[] } | { kind: 'values'; values: number[] };
+
+const product = (s: number[]) => s.reduce((a, b) => a * b, 1);
+
+function usePrediction(p: TryItProps) {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+  const run = async (x: Float32Array) => {
+    const id = ++latest.current;
+    try {
+      const out = await p.predict(x, [1, ...p.inputShape]);
+      if (id !== latest.current) return; // a newer request superseded this one
+      const probs = outputProbabilities(out, p.classNames);
+      const isClasses = (p.classNames?.length ?? 0) > 1 || probs.length > 1;
+      setOutcome(isClasses ? { kind: 'classes', probabilities: probs } : { kind: 'values', values: probs });
+      setError(null);
+    } catch (e) {
+      if (id === latest.current) setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const clear = () => {
+    latest.current++;
+    setOutcome(null);
+    setError(null);
+  };
+  return { outcome, error, run, clear };
+}
+
+function ImageInput({
+  inputShape,
+  onInput,
+}: {
+  inputShape: number[];
+  onInput(x: Float32Array | null): void;
+}) {
+  const [clearKey, setClearKey] = useState(0);
+  const [seen, setSeen] = useState<Float32Array | null>(null);
+  const dims = imageDims(inputShape);
+  return (
+    <div className="tryit__pad">
+      <DrawPad
+        clearKey={clearKey}
+        onStroke={(gray, w, h) => {
+          const x = drawingToInput(gray, w, h, inputShape);
+          setSeen(x);
+          onInput(x);
+        }}
+      />
+      <div className="tryit__seen">
+        {seen && <InputPreview input={seen} width={dims.w} height={dims.h} channels={dims.c} />}
+        {seen && `model input ${dims.h}×${dims.w}`}
+        <button
+          type="button"
+          onClick={() => {
+            setClearKey((k) => k + 1);
+            setSeen(null);
+            onInput(null);
+          }}
+        >
+          Clear
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function TabularInput({ names, onInput }: { names: string[]; onInput(x: Float32Array | null): void }) {
+  const [values, setValues] = useState<string[]>(() => names.map(() => ''));
+  const parsed = values.map((v) => Number(v || 0));
+  const valid = parsed.every(Number.isFinite);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) onInput(Float32Array.from(parsed));
+      }}
+    >
+      <div className="tryit__fields">
+        {names.map((n, i) => (
+          <label key={n}>
+            {n}
+            <input
+              inputMode="decimal"
+              value={values[i]}
+              placeholder="0"
+              aria-invalid={!Number.isFinite(parsed[i])}
+              onChange={(e) => setValues(values.map((v, j) => (j === i ? e.target.value : v)))}
+            />
+          </label>
+        ))}
+      </div>
+      <div className="tryit__buttons">
+        <button type="submit" disabled={!valid}>
+          Predict
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setValues(names.map(() => ''));
+            onInput(null);
+          }}
+        >
+          Clear
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function TextInput({
+  prepare,
+  onInput,
+}: {
+  prepare?: (s: string) => Float32Array;
+  onInput(x: Float32Array | null): void;
+}) {
+  const [text, setText] = useState('');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (prepare && text.trim()) onInput(prepare(text));
+      }}
+    >
+      <textarea
+        aria-label="Sentence"
+        value={text}
+        placeholder="Type a sentence…"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="tryit__buttons">
+        <button type="submit" disabled={!prepare || !text.trim()}>
+          Predict
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setText('');
+            onInput(null);
+          }}
+        >
+          Clear
+        </button>
+      </div>
+      {!prepare && <p className="muted">This project has no text encoder.</p>}
+    </form>
+  );
+}
+
+/** Runs the trained model by hand: draw a digit, type feature values or a sentence, see the class probabilities. */
+export function TryIt(props: TryItProps) {
+  const { kind, inputShape, classNames, featureNames } = props;
+  const { outcome, error, run, clear } = usePrediction(props);
+  const onInput = (x: Float32Array | null) => (x ? void run(x) : clear());
+  const names = featureNames ?? Array.from({ length: product(inputShape) }, (_, i) => `Feature ${i + 1}`);
+  const classes =
+    outcome?.kind === 'classes' ? outcome.probabilities.map((_, c) => classNames?.[c] ?? String(c)) : [];
+  return (
+    <section className="tryit" aria-label="Try it">
+      {kind === 'image' && <ImageInput inputShape={inputShape} onInput={onInput} />}
+      {kind === 'tabular' && <TabularInput names={names} onInput={onInput} />}
+      {kind === 'text' && <TextInput prepare={props.prepareText} onInput={onInput} />}
+      {error && (
+        <p role="alert" className="tryit__error">
+          {error}
+        </p>
+      )}
+      {outcome?.kind === 'classes' && (
+        <ProbabilityBars probabilities={outcome.probabilities} names={classes} />
+      )}
+      {outcome?.kind === 'values' && (
+        <p className="tryit__result">
+          Prediction: {outcome.values.map((v) => Number(v.toPrecision(4))).join(', ')}
+        </p>
+      )}
+      {!outcome && !error && (
+        <p className="muted">
+          {kind === 'image' ? 'Draw a digit above.' : 'Enter values and press Predict.'}
+        </p>
+      )}
+    </section>
+  );
+}
