@@ -8,7 +8,8 @@ import { buildRunSeries, mergeRows, type SeriesOptions } from '../src/ui/charts/
 const quick = process.argv.includes('--quick');
 const SIZES = [1_000, 10_000, 100_000];
 const REPEATS = quick ? 15 : 60;
-const MAX_POINTS = 1500;
+// The charts draw 1.5 points per pixel of width (≈450–600 in the 340 px sidebar); 2000 is the cap (a wide dialog).
+const MAX_POINTS = 2000;
 
 /** A plausible run: a noisy falling loss and rising accuracy, validation every 1000 steps. */
 function syntheticRun(n: number, id: string): RunRecord {

@@ -5,7 +5,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { hashToken } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import { type AppContext, PublishGate } from './context.ts';
-import { installCors, installDecompression, installErrorHandler, installHostCheck, installJsonParser } from './http.ts';
+import {
+  installCors,
+  installDecompression,
+  installErrorHandler,
+  installHostCheck,
+  installJsonParser,
+} from './http.ts';
 import { Batcher } from './inference/batcher.ts';
 import { InferencePool } from './inference/pool.ts';
 import { createMetrics } from './metrics.ts';
@@ -33,7 +39,10 @@ export interface AppDeps {
  * After a crash: staging folders are dropped, folders with no committed live row are removed, and live rows
  * whose files are gone are marked FAILED. The registry row is the commit point, so this restores agreement.
  */
-export async function reconcile(registry: Registry, store: ArtifactStore): Promise<{ removed: number; failed: number }> {
+export async function reconcile(
+  registry: Registry,
+  store: ArtifactStore,
+): Promise<{ removed: number; failed: number }> {
   await store.clearStaging();
   let removed = 0;
   let failed = 0;
@@ -59,7 +68,13 @@ async function ensureEnvToken(registry: Registry, token: string | undefined): Pr
   if (!token) return;
   if (await registry.findToken(hashToken(token))) return;
   await registry.addToken(
-    { id: `env-admin-${hashToken(token).slice(0, 8)}`, scope: 'admin', project: '*', description: 'MODEL_STUDIO_TOKEN', createdAt: new Date().toISOString() },
+    {
+      id: `env-admin-${hashToken(token).slice(0, 8)}`,
+      scope: 'admin',
+      project: '*',
+      description: 'MODEL_STUDIO_TOKEN',
+      createdAt: new Date().toISOString(),
+    },
     hashToken(token),
   );
 }
@@ -73,7 +88,12 @@ function createContext(config: ServerConfig, deps: AppDeps): AppContext {
   const metrics = createMetrics(() => pool.loadedModels);
   const batcher = new Batcher(
     pool,
-    { ...config.batching, queuePerModel: config.limits.queuePerModel, deadlineMs: config.limits.deadlineMs, store: store.descriptor },
+    {
+      ...config.batching,
+      queuePerModel: config.limits.queuePerModel,
+      deadlineMs: config.limits.deadlineMs,
+      store: store.descriptor,
+    },
     {
       batch: (size) => metrics.batchSize.observe(size),
       depth: (model, depth) => metrics.queueDepth.set({ model }, depth),
@@ -92,7 +112,9 @@ function createContext(config: ServerConfig, deps: AppDeps): AppContext {
     publishGate: new PublishGate(config.limits.publishesPerMinute, config.limits.maxConcurrentPublishes),
     ready: false,
   };
-  return Object.assign(ctx, { attach: (a: FastifyInstance) => (app = a) }) as AppContext & { attach(a: FastifyInstance): void };
+  return Object.assign(ctx, { attach: (a: FastifyInstance) => (app = a) }) as AppContext & {
+    attach(a: FastifyInstance): void;
+  };
 }
 
 /** Builds the whole server (routes, hooks, registry, store, workers) without listening; tests use `inject()`. */

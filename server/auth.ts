@@ -44,7 +44,8 @@ export async function requireScope(
 ): Promise<TokenRecord> {
   const token = await tokenOf(registry, request);
   if (!token) throw new HttpError(401, 'a valid token is required (Authorization: Bearer <token>)');
-  if (!scopes.includes(token.scope)) throw new HttpError(403, `this token's scope "${token.scope}" cannot do that`);
+  if (!scopes.includes(token.scope))
+    throw new HttpError(403, `this token's scope "${token.scope}" cannot do that`);
   return token;
 }
 
@@ -56,7 +57,11 @@ export function requireProject(token: TokenRecord, model: ModelRecord): void {
 }
 
 /** Inference: public models need nothing; others need any token of the model's project. */
-export async function requireInference(registry: Registry, request: FastifyRequest, model: ModelRecord): Promise<void> {
+export async function requireInference(
+  registry: Registry,
+  request: FastifyRequest,
+  model: ModelRecord,
+): Promise<void> {
   if (model.publicInference) return;
   const token = await requireScope(registry, request, ['admin', 'publish', 'infer']);
   requireProject(token, model);

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import type { ServerConfig } from './config.ts';
 import type { Batcher } from './inference/batcher.ts';
 import type { InferencePool } from './inference/pool.ts';

@@ -70,15 +70,22 @@ function hostname(host: string): string {
 
 /** DNS-rebinding guard: only Host names this server is known by are answered. ALLOWED_HOSTS=* disables it. */
 export function installHostCheck(app: FastifyInstance, config: ServerConfig): void {
-  const allowed = new Set(['localhost', '127.0.0.1', '[::1]', ...config.allowedHosts.map((h) => h.toLowerCase())]);
+  const allowed = new Set([
+    'localhost',
+    '127.0.0.1',
+    '[::1]',
+    ...config.allowedHosts.map((h) => h.toLowerCase()),
+  ]);
   if (!['0.0.0.0', '::', ''].includes(config.host)) allowed.add(config.host.toLowerCase());
   if (allowed.has('*')) return;
   app.addHook('onRequest', async (request) => {
-    if (!allowed.has(hostname(request.headers.host ?? ''))) throw new HttpError(400, 'unrecognised Host header');
+    if (!allowed.has(hostname(request.headers.host ?? '')))
+      throw new HttpError(400, 'unrecognised Host header');
   });
 }
 
-const INFERENCE_PATH = /^\/(v2(\/|$)|v1\/models\/[^/]+(\/(versions|labels)\/[^/]+)?(:predict|\/metadata|\/model\.json|\/group1-shard1of1\.bin)$)/;
+const INFERENCE_PATH =
+  /^\/(v2(\/|$)|v1\/models\/[^/]+(\/(versions|labels)\/[^/]+)?(:predict|\/metadata|\/model\.json|\/group1-shard1of1\.bin)$)/;
 
 function isInference(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0];
@@ -100,7 +107,8 @@ export function installCors(app: FastifyInstance, config: ServerConfig): void {
     const open = !trusted && isInference(request);
     if (trusted) reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
     else if (open) reply.header('access-control-allow-origin', '*');
-    if (request.method !== 'OPTIONS' || request.headers['access-control-request-method'] === undefined) return;
+    if (request.method !== 'OPTIONS' || request.headers['access-control-request-method'] === undefined)
+      return;
     if (trusted || open) {
       reply
         .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
@@ -111,7 +119,13 @@ export function installCors(app: FastifyInstance, config: ServerConfig): void {
   });
 }
 
-const TOO_LARGE = new Set(['FST_ERR_CTP_BODY_TOO_LARGE', 'FST_REQ_FILE_TOO_LARGE', 'FST_PARTS_LIMIT', 'FST_FILES_LIMIT', 'FST_FIELDS_LIMIT']);
+const TOO_LARGE = new Set([
+  'FST_ERR_CTP_BODY_TOO_LARGE',
+  'FST_REQ_FILE_TOO_LARGE',
+  'FST_PARTS_LIMIT',
+  'FST_FILES_LIMIT',
+  'FST_FIELDS_LIMIT',
+]);
 
 /** Every error becomes `{"error": "..."}`; unexpected ones are logged and answered with a generic 500. */
 export function installErrorHandler(app: FastifyInstance): void {

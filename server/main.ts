@@ -35,7 +35,9 @@ const app = await buildApp(config);
 await app.listen({ port: config.port, host: config.host });
 const { port } = app.server.address() as AddressInfo;
 const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
-process.stdout.write(`${await banner(app.ctx.registry, `http://${shownHost}:${port}/`, config.adminToken)}\n`);
+process.stdout.write(
+  `${await banner(app.ctx.registry, `http://${shownHost}:${port}/`, config.adminToken)}\n`,
+);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -20,7 +20,11 @@ function openApiPath(url: string, summary: string): string {
 export function collectRoutes(app: FastifyInstance): Operation[] {
   const ops: Operation[] = [];
   app.addHook('onRoute', (route: RouteOptions) => {
-    const schema = (route.schema ?? {}) as { summary?: string; params?: { properties?: object }; body?: unknown };
+    const schema = (route.schema ?? {}) as {
+      summary?: string;
+      params?: { properties?: object };
+      body?: unknown;
+    };
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
     for (const method of methods) {
       const summary = schema.summary ?? '';
@@ -40,7 +44,10 @@ export function collectRoutes(app: FastifyInstance): Operation[] {
 const SECURITY = [{ bearer: [] }];
 const RESPONSES = {
   '200': { description: 'OK' },
-  '400': { description: 'Malformed request, shape or dtype', content: { 'application/json': { schema: errorBody } } },
+  '400': {
+    description: 'Malformed request, shape or dtype',
+    content: { 'application/json': { schema: errorBody } },
+  },
   '401': { description: 'No or bad token' },
   '403': { description: 'Token lacks the scope or project' },
   '404': { description: 'Unknown model, version or label' },
@@ -58,7 +65,10 @@ export function openApiDocument(ops: Operation[]) {
             'multipart/form-data': {
               schema: {
                 type: 'object',
-                properties: { 'model.json': { type: 'string', format: 'binary' }, 'model.weights.bin': { type: 'string', format: 'binary' } },
+                properties: {
+                  'model.json': { type: 'string', format: 'binary' },
+                  'model.weights.bin': { type: 'string', format: 'binary' },
+                },
               },
             },
           },
@@ -77,7 +87,11 @@ export function openApiDocument(ops: Operation[]) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Model Studio serving endpoint', version: '0.1.0', description: 'TF Serving REST + Open Inference Protocol V2' },
+    info: {
+      title: 'Model Studio serving endpoint',
+      version: '0.1.0',
+      description: 'TF Serving REST + Open Inference Protocol V2',
+    },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,
   };

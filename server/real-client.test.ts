@@ -17,12 +17,16 @@ describe('real clients over real HTTP', () => {
   it("publishes with tfjs' own tf.io.http and loads the served model with tf.loadLayersModel", async () => {
     const model = denseModel();
     const headers = { Authorization: `Bearer ${ADMIN}` };
-    const saved = await model.save(tf.io.http(`${base}/v1/models/realclient/versions`, { requestInit: { method: 'POST', headers } }));
+    const saved = await model.save(
+      tf.io.http(`${base}/v1/models/realclient/versions`, { requestInit: { method: 'POST', headers } }),
+    );
     const published = (await saved.responses![0].json()) as { version: string; model_json_url: string };
     expect(saved.responses![0].status).toBe(201);
     expect(published.version).toBe('1');
 
-    const loaded = await tf.loadLayersModel(`${base}${published.model_json_url}`, { requestInit: { headers } });
+    const loaded = await tf.loadLayersModel(`${base}${published.model_json_url}`, {
+      requestInit: { headers },
+    });
     const x = [
       [0.5, -1, 2, 0],
       [3, 1, -2, 0.25],

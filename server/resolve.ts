@@ -18,7 +18,8 @@ export function checkLabel(label: string): string {
 
 /** Parses a version path segment: a positive integer, else 400. */
 export function parseVersion(raw: string): number {
-  if (!/^[1-9][0-9]{0,14}$/.test(raw)) throw new HttpError(400, `invalid version "${raw.slice(0, 40)}": versions are positive integers`);
+  if (!/^[1-9][0-9]{0,14}$/.test(raw))
+    throw new HttpError(400, `invalid version "${raw.slice(0, 40)}": versions are positive integers`);
   return Number(raw);
 }
 
@@ -26,8 +27,10 @@ export function parseVersion(raw: string): number {
 export type VersionSpec = { version?: number; label?: string };
 
 function notFound(name: string, spec: VersionSpec): HttpError {
-  if (spec.version !== undefined) return new HttpError(404, `Servable not found for request: Specific(${name}, ${spec.version})`);
-  if (spec.label !== undefined) return new HttpError(404, `Servable not found for request: Label(${name}, ${spec.label})`);
+  if (spec.version !== undefined)
+    return new HttpError(404, `Servable not found for request: Specific(${name}, ${spec.version})`);
+  if (spec.label !== undefined)
+    return new HttpError(404, `Servable not found for request: Label(${name}, ${spec.label})`);
   return new HttpError(404, `Servable not found for request: Latest(${name})`);
 }
 
@@ -43,13 +46,18 @@ export async function findModel(registry: Registry, name: string): Promise<Model
  * Resolves a request to one version record (any state except END). Unversioned: label `stable` when set,
  * otherwise the highest AVAILABLE version (TF Serving's default policy).
  */
-export async function findVersion(registry: Registry, name: string, spec: VersionSpec): Promise<VersionRecord> {
+export async function findVersion(
+  registry: Registry,
+  name: string,
+  spec: VersionSpec,
+): Promise<VersionRecord> {
   let version = spec.version;
   if (spec.label !== undefined) {
     version = (await registry.getLabels(name))[checkLabel(spec.label)];
   } else if (version === undefined) {
     const stable = (await registry.getLabels(name)).stable;
-    version = stable ?? (await registry.listVersions(name)).filter((v) => v.state === 'AVAILABLE').at(-1)?.version;
+    version =
+      stable ?? (await registry.listVersions(name)).filter((v) => v.state === 'AVAILABLE').at(-1)?.version;
   }
   const record = version === undefined ? null : await registry.getVersion(name, version);
   if (!record || record.state === 'END') throw notFound(name, spec);
@@ -57,8 +65,13 @@ export async function findVersion(registry: Registry, name: string, spec: Versio
 }
 
 /** Like findVersion, but the version must be AVAILABLE (503 otherwise) — for inference. */
-export async function findServable(registry: Registry, name: string, spec: VersionSpec): Promise<VersionRecord> {
+export async function findServable(
+  registry: Registry,
+  name: string,
+  spec: VersionSpec,
+): Promise<VersionRecord> {
   const record = await findVersion(registry, name, spec);
-  if (record.state !== 'AVAILABLE') throw new HttpError(503, `version ${record.version} of ${name} is ${record.state}`);
+  if (record.state !== 'AVAILABLE')
+    throw new HttpError(503, `version ${record.version} of ${name} is ${record.state}`);
   return record;
 }

@@ -74,7 +74,7 @@ function split(outputs: WireTensor[], jobs: Job[], rows: number): WireTensor[][]
  * Dynamic batching (as in Triton and TF Serving): requests for the same version with the same non-batch
  * shapes wait in one queue; whenever a worker is free, up to `maxBatch` rows from the oldest ready queue
  * run as one `predict` and the outputs are split back in order. A queue is ready when it holds a full
- * batch or its oldest request has waited `maxDelayMs`. Each request has its own deadline (504).
+ * batch, its oldest request has waited `maxDelayMs`, or no worker is busy. Each request has its own deadline (504).
  */
 export class Batcher {
   private readonly queues = new Map<string, Job[]>();
@@ -101,7 +101,9 @@ export class Batcher {
     const model = `${target.name}@${target.version}`;
     const depth = this.depth.get(model) ?? 0;
     if (depth >= this.options.queuePerModel) {
-      return Promise.reject(new HttpError(429, `too many queued requests for ${target.name} (limit ${depth})`));
+      return Promise.reject(
+        new HttpError(429, `too many queued requests for ${target.name} (limit ${depth})`),
+      );
     }
     const shapes = inputs.map((t) => `${t.datatype}${t.shape.slice(1).join('x')}`).join(',');
     const key = `${model}|${shapes}`;
@@ -162,7 +164,12 @@ export class Batcher {
     for (const [key, queue] of this.queues) {
       const age = now - queue[0].enqueued;
       const rows = queue.reduce((n, j) => n + j.rows, 0);
-      const ready = this.options.maxDelayMs === 0 || rows >= this.options.maxBatch || age >= this.options.maxDelayMs;
+      // With every worker idle, waiting cannot help latency: run now; requests that arrive meanwhile batch up.
+      const ready =
+        this.running === 0 ||
+        this.options.maxDelayMs === 0 ||
+        rows >= this.options.maxBatch ||
+        age >= this.options.maxDelayMs;
       if (ready && age > bestAge) {
         best = key;
         bestAge = age;

@@ -42,7 +42,12 @@ export class InferencePool {
   }
 
   private servePool(): Piscina {
-    this.serve ??= new Piscina({ filename: ENTRY, minThreads: this.threads, maxThreads: this.threads, idleTimeout: 60_000 });
+    this.serve ??= new Piscina({
+      filename: ENTRY,
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      idleTimeout: 60_000,
+    });
     return this.serve;
   }
 
@@ -51,7 +56,12 @@ export class InferencePool {
     return this.checker;
   }
 
-  private async run<T>(pool: Piscina, task: WorkerTask, timeoutMs: number, transfer: ArrayBuffer[]): Promise<T> {
+  private async run<T>(
+    pool: Piscina,
+    task: WorkerTask,
+    timeoutMs: number,
+    transfer: ArrayBuffer[],
+  ): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {

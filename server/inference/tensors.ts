@@ -56,7 +56,10 @@ function leaf(v: unknown, datatype: Datatype, what: string): number {
 
 /** Copies a nested array of exactly `shape` into a typed array, checking every length and leaf. */
 export function flatten(value: unknown, shape: number[], datatype: Datatype, what: string): WireTensor {
-  const data = allocate(datatype, shape.reduce((a, b) => a * b, 1));
+  const data = allocate(
+    datatype,
+    shape.reduce((a, b) => a * b, 1),
+  );
   let k = 0;
   const visit = (v: unknown, depth: number): void => {
     if (depth === shape.length) {
@@ -73,12 +76,21 @@ export function flatten(value: unknown, shape: number[], datatype: Datatype, wha
 }
 
 /** A V2 tensor: `data` may be flat or nested; its element count must equal prod(shape). */
-export function fromV2(shape: number[], datatype: Datatype, data: unknown, limits: TensorLimits, what: string) {
+export function fromV2(
+  shape: number[],
+  datatype: Datatype,
+  data: unknown,
+  limits: TensorLimits,
+  what: string,
+) {
   const expected = product(shape, limits.tensorElements, what);
   const dataShape = nestedShape(data, limits, what);
   const count = dataShape.reduce((a, b) => a * b, 1);
   if (dataShape.length === 0 || count !== expected) {
-    throw new HttpError(400, `${what}: shape [${shape.join(', ')}] needs ${expected} elements, data has ${count}`);
+    throw new HttpError(
+      400,
+      `${what}: shape [${shape.join(', ')}] needs ${expected} elements, data has ${count}`,
+    );
   }
   const flat = flatten(data, dataShape, datatype, what);
   return { ...flat, shape };
@@ -87,17 +99,25 @@ export function fromV2(shape: number[], datatype: Datatype, data: unknown, limit
 /** Checks a request tensor against the model's input: datatype, rank, fixed dimensions and the batch limit. */
 export function checkAgainst(t: WireTensor, info: TensorInfo, limits: TensorLimits): void {
   const what = `input "${info.name}"`;
-  if (t.datatype !== info.datatype) throw new HttpError(400, `${what} expects ${info.datatype}, got ${t.datatype}`);
+  if (t.datatype !== info.datatype)
+    throw new HttpError(400, `${what} expects ${info.datatype}, got ${t.datatype}`);
   if (t.shape.length !== info.shape.length) {
-    throw new HttpError(400, `${what} expects rank ${info.shape.length} [${info.shape.join(', ')}], got [${t.shape.join(', ')}]`);
+    throw new HttpError(
+      400,
+      `${what} expects rank ${info.shape.length} [${info.shape.join(', ')}], got [${t.shape.join(', ')}]`,
+    );
   }
   for (let i = 1; i < info.shape.length; i++) {
     if (info.shape[i] !== -1 && info.shape[i] !== t.shape[i]) {
-      throw new HttpError(400, `${what} expects shape [${info.shape.join(', ')}], got [${t.shape.join(', ')}]`);
+      throw new HttpError(
+        400,
+        `${what} expects shape [${info.shape.join(', ')}], got [${t.shape.join(', ')}]`,
+      );
     }
   }
   if (t.shape[0] < 1) throw new HttpError(400, `${what}: the batch dimension must be at least 1`);
-  if (t.shape[0] > limits.batch) throw new HttpError(413, `${what}: batch of ${t.shape[0]} exceeds the limit of ${limits.batch}`);
+  if (t.shape[0] > limits.batch)
+    throw new HttpError(413, `${what}: batch of ${t.shape[0]} exceeds the limit of ${limits.batch}`);
 }
 
 /** Turns a flat typed array back into nested JSON arrays (booleans for BOOL). */

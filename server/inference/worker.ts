@@ -10,7 +10,14 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { Datatype, TensorInfo } from '../registry/types.ts';
 import { openStore } from '../store/fs-store.ts';
 import { MODEL_JSON } from '../store/types.ts';
-import type { CheckResult, CheckTask, PredictResult, PredictTask, WireTensor, WorkerTask } from './protocol.ts';
+import type {
+  CheckResult,
+  CheckTask,
+  PredictResult,
+  PredictTask,
+  WireTensor,
+  WorkerTask,
+} from './protocol.ts';
 
 const CACHE_SIZE = 16;
 const WEIGHTS_FILE = 'group1-shard1of1.bin';
@@ -31,9 +38,13 @@ function init(): Promise<void> {
 }
 
 const DATATYPE: Record<string, Datatype> = { float32: 'FP32', int32: 'INT32', bool: 'BOOL' };
-const DTYPE: Record<Datatype, 'float32' | 'int32' | 'bool'> = { FP32: 'float32', INT32: 'int32', BOOL: 'bool' };
+const DTYPE: Record<Datatype, 'float32' | 'int32' | 'bool'> = {
+  FP32: 'float32',
+  INT32: 'int32',
+  BOOL: 'bool',
+};
 
-function describe(names: string[], tensors: tf.SymbolicTensor[]): TensorInfo[] {
+function tensorInfo(names: string[], tensors: tf.SymbolicTensor[]): TensorInfo[] {
   return tensors.map((t, i) => ({
     name: names[i],
     datatype: DATATYPE[t.dtype] ?? 'FP32',
@@ -72,7 +83,12 @@ async function loadFromMemory(modelJson: string, weights: ArrayBuffer): Promise<
 /** A prediction on zeros (variable dimensions set to 1) proves every kernel the model needs exists. */
 function warmUp(model: tf.LayersModel): void {
   tf.tidy(() => {
-    const xs = model.inputs.map((t) => tf.zeros(t.shape.map((d) => d ?? 1), t.dtype));
+    const xs = model.inputs.map((t) =>
+      tf.zeros(
+        t.shape.map((d) => d ?? 1),
+        t.dtype,
+      ),
+    );
     const out = model.predict(xs.length === 1 ? xs[0] : xs);
     for (const t of Array.isArray(out) ? out : [out]) t.dataSync();
   });
@@ -80,7 +96,8 @@ function warmUp(model: tf.LayersModel): void {
 
 async function check(task: CheckTask): Promise<CheckResult> {
   const cls = unknownClass(JSON.parse(task.modelJson).modelTopology);
-  if (cls !== null) return { type: 'invalid', error: `unknown class "${cls}": only TF.js layers are accepted` };
+  if (cls !== null)
+    return { type: 'invalid', error: `unknown class "${cls}": only TF.js layers are accepted` };
   let model: tf.LayersModel;
   try {
     model = await loadFromMemory(task.modelJson, task.weights);
@@ -100,8 +117,8 @@ async function check(task: CheckTask): Promise<CheckResult> {
     }
     return {
       type: 'checked',
-      inputs: describe(model.inputNames, model.inputs),
-      outputs: describe(model.outputNames, model.outputs),
+      inputs: tensorInfo(model.inputNames, model.inputs),
+      outputs: tensorInfo(model.outputNames, model.outputs),
       backend,
     };
   } catch (err) {
@@ -125,7 +142,10 @@ async function cachedModel(task: PredictTask): Promise<tf.LayersModel> {
     store.read(task.name, task.version, MODEL_JSON),
     store.read(task.name, task.version, WEIGHTS_FILE),
   ]);
-  const buffer = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
+  const buffer = weights.buffer.slice(
+    weights.byteOffset,
+    weights.byteOffset + weights.byteLength,
+  ) as ArrayBuffer;
   const model = await loadFromMemory(json.toString('utf8'), buffer);
   cache.set(key, model);
   if (cache.size > CACHE_SIZE) {

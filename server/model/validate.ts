@@ -67,7 +67,8 @@ function checkWeight(entry: unknown, seen: Set<string>): { spec: WeightSpec; opt
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') {
     throw new InvalidModelError(`weight "${name}": dtype must be float32, int32 or bool`);
   }
-  if (quantization !== undefined) throw new InvalidModelError(`weight "${name}": quantized weights are not supported`);
+  if (quantization !== undefined)
+    throw new InvalidModelError(`weight "${name}": quantized weights are not supported`);
   const shape = checkShape(name, entry.shape);
   return { spec: { name, dtype, shape }, optimizer: group === 'optimizer' };
 }
@@ -97,11 +98,15 @@ function parseModelJson(text: string): Record<string, unknown> {
   try {
     parsed = parseJsonBody(text, MAX_MODEL_JSON_DEPTH);
   } catch (err) {
-    throw new InvalidModelError(err instanceof JsonBodyError ? `model.json: ${err.message}` : 'model.json is not JSON');
+    throw new InvalidModelError(
+      err instanceof JsonBodyError ? `model.json: ${err.message}` : 'model.json is not JSON',
+    );
   }
   if (!isRecord(parsed)) throw new InvalidModelError('model.json must be a JSON object');
-  if (parsed.format !== 'layers-model') throw new InvalidModelError('model.json: format must be "layers-model"');
-  if (!isRecord(parsed.modelTopology)) throw new InvalidModelError('model.json: modelTopology must be an object');
+  if (parsed.format !== 'layers-model')
+    throw new InvalidModelError('model.json: format must be "layers-model"');
+  if (!isRecord(parsed.modelTopology))
+    throw new InvalidModelError('model.json: modelTopology must be an object');
   if (!Array.isArray(parsed.weightsManifest)) {
     throw new InvalidModelError('model.json: weightsManifest must be an array');
   }
@@ -136,7 +141,8 @@ export function validateModel(text: string, weightsLength: number, weightsLimit:
     for (const entry of group.weights) {
       const { spec, optimizer } = checkWeight(entry, seen);
       const size = weightBytes(spec, weightsLimit);
-      if (offset + size > weightsLimit) throw new InvalidModelError('the weights manifest exceeds the weights limit');
+      if (offset + size > weightsLimit)
+        throw new InvalidModelError('the weights manifest exceeds the weights limit');
       if (!optimizer) {
         weights.push(spec);
         const last = keepRanges[keepRanges.length - 1];

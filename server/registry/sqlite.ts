@@ -154,14 +154,16 @@ export class SqliteRegistry implements Registry {
   }
 
   async getVersion(name: string, version: number): Promise<VersionRecord | null> {
-    const row = this.db.prepare('SELECT * FROM versions WHERE model = ? AND version = ?').get(name, version) as
-      | VersionRow
-      | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM versions WHERE model = ? AND version = ?')
+      .get(name, version) as VersionRow | undefined;
     return row ? toVersion(row) : null;
   }
 
   async listVersions(name: string): Promise<VersionRecord[]> {
-    const rows = this.db.prepare('SELECT * FROM versions WHERE model = ? ORDER BY version').all(name) as VersionRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM versions WHERE model = ? ORDER BY version')
+      .all(name) as VersionRow[];
     return rows.map(toVersion);
   }
 
@@ -173,7 +175,9 @@ export class SqliteRegistry implements Registry {
 
   async endVersion(name: string, version: number): Promise<EndResult> {
     const run = this.db.transaction((): EndResult => {
-      const labelled = this.db.prepare('SELECT 1 FROM labels WHERE model = ? AND version = ?').get(name, version);
+      const labelled = this.db
+        .prepare('SELECT 1 FROM labels WHERE model = ? AND version = ?')
+        .get(name, version);
       if (labelled) return 'labelled';
       const info = this.db
         .prepare("UPDATE versions SET state = 'END' WHERE model = ? AND version = ? AND state != 'END'")
@@ -190,7 +194,9 @@ export class SqliteRegistry implements Registry {
   }
 
   async getLabels(name: string): Promise<Record<string, number>> {
-    const rows = this.db.prepare('SELECT label, version FROM labels WHERE model = ? ORDER BY label').all(name) as Array<{
+    const rows = this.db
+      .prepare('SELECT label, version FROM labels WHERE model = ? ORDER BY label')
+      .all(name) as Array<{
       label: string;
       version: number;
     }>;
@@ -211,7 +217,9 @@ export class SqliteRegistry implements Registry {
 
   async addToken(r: TokenRecord, hash: string): Promise<void> {
     this.db
-      .prepare('INSERT INTO tokens (id, hash, scope, project, description, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO tokens (id, hash, scope, project, description, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(r.id, hash, r.scope, r.project, r.description, r.createdAt);
   }
 
@@ -233,13 +241,17 @@ export class SqliteRegistry implements Registry {
   }
 
   async getSetting(key: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
     return row ? row.value : null;
   }
 
   async setSetting(key: string, value: string): Promise<void> {
     this.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
       .run(key, value);
   }
 

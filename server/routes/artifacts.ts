@@ -6,7 +6,10 @@ import { findModel, findVersion, parseVersion } from '../resolve.ts';
 import { MODEL_JSON } from '../store/types.ts';
 import { params } from './schemas.ts';
 
-const FILES: Record<string, string> = { [MODEL_JSON]: 'application/json', [WEIGHTS_FILE]: 'application/octet-stream' };
+const FILES: Record<string, string> = {
+  [MODEL_JSON]: 'application/json',
+  [WEIGHTS_FILE]: 'application/octet-stream',
+};
 
 /**
  * `GET /v1/models/{name}/versions/{v}/{file}`: a version's own model.json and weights, so the official
@@ -17,7 +20,12 @@ export const artifactRoutes: FastifyPluginAsync = async (app) => {
   const { registry, store } = app.ctx;
   app.get<{ Params: { name: string; version: string; file: string } }>(
     '/v1/models/:name/versions/:version/:file',
-    { schema: { summary: "Download a version's model.json or weights file", params: params('name', 'version', 'file') } },
+    {
+      schema: {
+        summary: "Download a version's model.json or weights file",
+        params: params('name', 'version', 'file'),
+      },
+    },
     async (request, reply) => {
       const { name, file } = request.params;
       const version = parseVersion(request.params.version);
@@ -30,7 +38,10 @@ export const artifactRoutes: FastifyPluginAsync = async (app) => {
       const etag = `"${file === MODEL_JSON ? record.sha256.modelJson : record.sha256.weights}"`;
       reply
         .header('content-type', type)
-        .header('cache-control', `${model.publicInference ? 'public' : 'private'}, max-age=31536000, immutable`)
+        .header(
+          'cache-control',
+          `${model.publicInference ? 'public' : 'private'}, max-age=31536000, immutable`,
+        )
         .header('etag', etag)
         .header('cross-origin-resource-policy', 'cross-origin');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();

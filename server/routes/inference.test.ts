@@ -2,7 +2,17 @@ import { gzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../config.ts';
-import { type Artifacts, artifactsOf, auth, denseModel, json, multiModel, publish, startApp, type TestServer } from '../test/helpers.ts';
+import {
+  type Artifacts,
+  artifactsOf,
+  auth,
+  denseModel,
+  json,
+  multiModel,
+  publish,
+  startApp,
+  type TestServer,
+} from '../test/helpers.ts';
 
 let server: TestServer;
 let denseTf: tf.LayersModel;
@@ -56,8 +66,14 @@ describe('TF Serving REST', () => {
   it('answers row format with predictions equal to tfjs', async () => {
     const res = await post('/v1/models/dense:predict', { instances: rows });
     expect(res.statusCode, res.body).toBe(200);
-    expectClose(json(res).predictions, (denseTf.predict(tf.tensor2d(rows)) as tf.Tensor).arraySync() as number[][]);
-    const versioned = await post('/v1/models/dense/versions/1:predict', { signature_name: 'serving_default', instances: rows });
+    expectClose(
+      json(res).predictions,
+      (denseTf.predict(tf.tensor2d(rows)) as tf.Tensor).arraySync() as number[][],
+    );
+    const versioned = await post('/v1/models/dense/versions/1:predict', {
+      signature_name: 'serving_default',
+      instances: rows,
+    });
     expect(json(versioned).predictions).toEqual(json(res).predictions);
   });
 
@@ -67,7 +83,9 @@ describe('TF Serving REST', () => {
     expect((json(col).outputs as unknown[]).length).toBe(2);
     const a = [[1, 2]];
     const b = [[3, 4, 5]];
-    const [probs, score] = (multiTf.predict([tf.tensor2d(a), tf.tensor2d(b)]) as tf.Tensor[]).map((t) => t.arraySync() as number[][]);
+    const [probs, score] = (multiTf.predict([tf.tensor2d(a), tf.tensor2d(b)]) as tf.Tensor[]).map(
+      (t) => t.arraySync() as number[][],
+    );
     const rowRes = json(await post('/v1/models/multi:predict', { instances: [{ a: a[0], b: b[0] }] }));
     const first = (rowRes.predictions as Array<Record<string, unknown>>)[0];
     expectClose([first.probs as number[]], probs);
@@ -78,11 +96,16 @@ describe('TF Serving REST', () => {
 
   it('answers metadata in TF Serving shape; :classify and :regress are 501', async () => {
     const meta = json(await server.app.inject({ url: '/v1/models/dense/metadata', headers: auth() }));
-    const sig = (meta.metadata as { signature_def: { signature_def: Record<string, Record<string, unknown>> } }).signature_def.signature_def
-      .serving_default;
+    const sig = (
+      meta.metadata as { signature_def: { signature_def: Record<string, Record<string, unknown>> } }
+    ).signature_def.signature_def.serving_default;
     expect(sig.method_name).toBe('tensorflow/serving/predict');
     expect(sig.inputs).toEqual({
-      dense_Dense1_input: { dtype: 'DT_FLOAT', tensor_shape: { dim: [{ size: '-1' }, { size: '4' }], unknown_rank: false }, name: 'dense_Dense1_input' },
+      dense_Dense1_input: {
+        dtype: 'DT_FLOAT',
+        tensor_shape: { dim: [{ size: '-1' }, { size: '4' }], unknown_rank: false },
+        name: 'dense_Dense1_input',
+      },
     });
     expect((await post('/v1/models/dense:classify', { examples: [] })).statusCode).toBe(501);
     expect((await post('/v1/models/dense:regress', { examples: [] })).statusCode).toBe(501);
@@ -93,25 +116,40 @@ describe('Open Inference Protocol V2', () => {
   it('answers health, server and model metadata and readiness', async () => {
     expect((await server.app.inject({ url: '/v2/health/live' })).statusCode).toBe(200);
     expect((await server.app.inject({ url: '/v2/health/ready' })).statusCode).toBe(200);
-    expect(json(await server.app.inject({ url: '/v2' }))).toMatchObject({ name: 'model-studio', extensions: [] });
+    expect(json(await server.app.inject({ url: '/v2' }))).toMatchObject({
+      name: 'model-studio',
+      extensions: [],
+    });
     const meta = json(await server.app.inject({ url: '/v2/models/multi', headers: auth() }));
     expect(meta).toMatchObject({ name: 'multi', versions: ['1'], platform: 'tensorflowjs_layers' });
     expect(meta.inputs).toEqual([
       { name: 'a', datatype: 'FP32', shape: [-1, 2] },
       { name: 'b', datatype: 'FP32', shape: [-1, 3] },
     ]);
-    expect((await server.app.inject({ url: '/v2/models/dense/versions/1/ready', headers: auth() })).statusCode).toBe(200);
-    expect((await server.app.inject({ url: '/v2/models/dense/versions/9/ready', headers: auth() })).statusCode).toBe(404);
+    expect(
+      (await server.app.inject({ url: '/v2/models/dense/versions/1/ready', headers: auth() })).statusCode,
+    ).toBe(200);
+    expect(
+      (await server.app.inject({ url: '/v2/models/dense/versions/9/ready', headers: auth() })).statusCode,
+    ).toBe(404);
   });
 
   it('infers with nested and flat data and answers flat outputs', async () => {
     const expected = (denseTf.predict(tf.tensor2d(rows)) as tf.Tensor).dataSync();
     for (const data of [rows, rows.flat()]) {
-      const res = await post('/v2/models/dense/infer', { id: 'r1', inputs: [{ name: 'dense_Dense1_input', shape: [2, 4], datatype: 'FP32', data }] });
+      const res = await post('/v2/models/dense/infer', {
+        id: 'r1',
+        inputs: [{ name: 'dense_Dense1_input', shape: [2, 4], datatype: 'FP32', data }],
+      });
       expect(res.statusCode, res.body).toBe(200);
       const body = json(res);
       expect(body).toMatchObject({ model_name: 'dense', model_version: '1', id: 'r1' });
-      const [out] = body.outputs as Array<{ name: string; shape: number[]; datatype: string; data: number[] }>;
+      const [out] = body.outputs as Array<{
+        name: string;
+        shape: number[];
+        datatype: string;
+        data: number[];
+      }>;
       expect(out).toMatchObject({ name: 'dense_Dense1', shape: [2, 3], datatype: 'FP32' });
       out.data.forEach((v, i) => {
         expect(v).toBeCloseTo(expected[i], 5);
@@ -122,8 +160,15 @@ describe('Open Inference Protocol V2', () => {
 
 describe('attack cases (inference)', () => {
   it('10: pickle or other non-JSON predict bodies → 415', async () => {
-    const pickle = Buffer.from([0x80, 0x04, 0x95, 0x10, 0x00, 0x63, 0x6f, 0x73, 0x0a, 0x73, 0x79, 0x73, 0x74, 0x65, 0x6d, 0x2e]);
-    for (const type of ['application/python-pickle', 'application/octet-stream', 'text/plain', 'multipart/form-data; boundary=x']) {
+    const pickle = Buffer.from([
+      0x80, 0x04, 0x95, 0x10, 0x00, 0x63, 0x6f, 0x73, 0x0a, 0x73, 0x79, 0x73, 0x74, 0x65, 0x6d, 0x2e,
+    ]);
+    for (const type of [
+      'application/python-pickle',
+      'application/octet-stream',
+      'text/plain',
+      'multipart/form-data; boundary=x',
+    ]) {
       const res = await post('/v1/models/dense:predict', pickle, { 'content-type': type });
       expect(res.statusCode, type).toBe(415);
       expect(Object.keys(json(res))).toEqual(['error']);
@@ -132,7 +177,11 @@ describe('attack cases (inference)', () => {
 
   it('11: a foreign-origin preflight on a management route gets no allow header; never * with credentials', async () => {
     const pre = (url: string, origin: string) =>
-      server.app.inject({ method: 'OPTIONS', url, headers: { origin, 'access-control-request-method': 'POST' } });
+      server.app.inject({
+        method: 'OPTIONS',
+        url,
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
     const evil = await pre('/v1/models/dense/versions', 'https://evil.example');
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
     const evilLabel = await pre('/v1/models/dense/labels/stable', 'https://evil.example');
@@ -141,14 +190,33 @@ describe('attack cases (inference)', () => {
     expect(own.headers['access-control-allow-origin']).toBe('http://localhost:80');
     const infer = await pre('/v1/models/dense:predict', 'https://evil.example');
     expect(infer.headers['access-control-allow-origin']).toBe('*');
-    for (const res of [evil, own, infer]) expect(res.headers['access-control-allow-credentials']).toBeUndefined();
-    const badHost = await server.app.inject({ url: '/v1/models', headers: { host: 'attacker.example', ...auth() } });
+    for (const res of [evil, own, infer])
+      expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    const badHost = await server.app.inject({
+      url: '/v1/models',
+      headers: { host: 'attacker.example', ...auth() },
+    });
     expect(badHost.statusCode).toBe(400);
   });
 
   it('12: instances and inputs together, neither, or mismatched first dimensions → 400', async () => {
-    for (const body of [{ instances: rows, inputs: rows }, {}, { inputs: { a: [[1, 2]], b: [[1, 2, 3], [4, 5, 6]] } }]) {
-      const url = 'a' in ((body as { inputs?: object }).inputs ?? {}) ? '/v1/models/multi:predict' : '/v1/models/dense:predict';
+    for (const body of [
+      { instances: rows, inputs: rows },
+      {},
+      {
+        inputs: {
+          a: [[1, 2]],
+          b: [
+            [1, 2, 3],
+            [4, 5, 6],
+          ],
+        },
+      },
+    ]) {
+      const url =
+        'a' in ((body as { inputs?: object }).inputs ?? {})
+          ? '/v1/models/multi:predict'
+          : '/v1/models/dense:predict';
       const res = await post(url, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
     }
@@ -156,7 +224,9 @@ describe('attack cases (inference)', () => {
   });
 
   it('13: V2 element count ≠ prod(shape), huge or negative dims, unknown/missing names, FP64/INT64/strings → 400', async () => {
-    const input = (over: Record<string, unknown>) => ({ inputs: [{ name: 'dense_Dense1_input', shape: [1, 4], datatype: 'FP32', data: [1, 2, 3, 4], ...over }] });
+    const input = (over: Record<string, unknown>) => ({
+      inputs: [{ name: 'dense_Dense1_input', shape: [1, 4], datatype: 'FP32', data: [1, 2, 3, 4], ...over }],
+    });
     const cases: Array<[string, unknown]> = [
       ['spec example shape [3], one element', input({ shape: [3], data: [1] })],
       ['count mismatch', input({ data: [1, 2, 3] })],
@@ -176,7 +246,8 @@ describe('attack cases (inference)', () => {
   });
 
   it('14: NaN/Infinity tokens, duplicate keys, __proto__ keys and 10,000-deep nesting → clean 400, no pollution', async () => {
-    const raw = (text: string) => post('/v1/models/dense:predict', text, { 'content-type': 'application/json' });
+    const raw = (text: string) =>
+      post('/v1/models/dense:predict', text, { 'content-type': 'application/json' });
     const bodies = [
       '{"instances": [[NaN, 1, 2, 3]]}',
       '{"instances": [[Infinity, 1, 2, 3]]}',
@@ -193,15 +264,33 @@ describe('attack cases (inference)', () => {
   });
 
   it('15: 10,000 instances or a 1e8-element tensor are refused before allocation; a flood gets 429, not OOM', async () => {
-    const many = await post('/v1/models/dense:predict', { instances: Array.from({ length: 10_000 }, () => [1, 2, 3, 4]) });
+    const many = await post('/v1/models/dense:predict', {
+      instances: Array.from({ length: 10_000 }, () => [1, 2, 3, 4]),
+    });
     expect([400, 413]).toContain(many.statusCode);
-    const huge = await post('/v2/models/dense/infer', { inputs: [{ name: 'dense_Dense1_input', shape: [25_000_000, 4], datatype: 'FP32', data: [1] }] });
+    const huge = await post('/v2/models/dense/infer', {
+      inputs: [{ name: 'dense_Dense1_input', shape: [25_000_000, 4], datatype: 'FP32', data: [1] }],
+    });
     expect([400, 413]).toContain(huge.statusCode);
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
-    const gz = await post('/v1/models/dense:predict', bomb, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    const gz = await post('/v1/models/dense:predict', bomb, {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
     expect(gz.statusCode).toBe(413);
     const flood = await Promise.all(
-      Array.from({ length: 40 }, () => post('/v1/models/slow:predict', { instances: [[[[0], [0], [0], [0]], [[0], [0], [0], [0]], [[0], [0], [0], [0]], [[0], [0], [0], [0]]]] })),
+      Array.from({ length: 40 }, () =>
+        post('/v1/models/slow:predict', {
+          instances: [
+            [
+              [[0], [0], [0], [0]],
+              [[0], [0], [0], [0]],
+              [[0], [0], [0], [0]],
+              [[0], [0], [0], [0]],
+            ],
+          ],
+        }),
+      ),
     );
     const codes = flood.map((r) => r.statusCode);
     expect(codes).toContain(429);
@@ -212,7 +301,14 @@ describe('attack cases (inference)', () => {
     await server.app.ctx.batcher.drain();
     const before = (await server.app.ctx.metrics.recycles.get()).values[0]?.value ?? 0;
     const started = performance.now();
-    const x = [[[[1], [2], [3], [4]], [[1], [2], [3], [4]], [[1], [2], [3], [4]], [[1], [2], [3], [4]]]];
+    const x = [
+      [
+        [[1], [2], [3], [4]],
+        [[1], [2], [3], [4]],
+        [[1], [2], [3], [4]],
+        [[1], [2], [3], [4]],
+      ],
+    ];
     const res = await post('/v1/models/slow:predict', { instances: x });
     expect(res.statusCode).toBe(504);
     expect(json(res).error).toMatch(/deadline/);
@@ -224,8 +320,9 @@ describe('attack cases (inference)', () => {
     expect(next.statusCode).toBe(200);
     const metrics = (await server.app.inject({ url: '/metrics' })).body;
     expect(metrics).toMatch(/model_studio_worker_recycles_total [1-9]/);
-    expect(metrics).toMatch(/model_studio_http_requests_total\{route="\/v1\/models\/:name",method="POST",code="200"\}/);
+    expect(metrics).toMatch(
+      /model_studio_http_requests_total\{route="\/v1\/models\/:name",method="POST",code="200"\}/,
+    );
     expect(metrics).toMatch(/model_studio_batch_size_bucket/);
   });
 });
-

@@ -6,7 +6,12 @@ import type { VersionRecord } from '../registry/types.ts';
 import { findModel, findServable, type VersionSpec } from '../resolve.ts';
 
 /** Resolves an inference request to an AVAILABLE version the caller may run (404 / 401 / 403 / 503). */
-export async function servable(ctx: AppContext, request: FastifyRequest, name: string, spec: VersionSpec): Promise<VersionRecord> {
+export async function servable(
+  ctx: AppContext,
+  request: FastifyRequest,
+  name: string,
+  spec: VersionSpec,
+): Promise<VersionRecord> {
   const model = await findModel(ctx.registry, name);
   await requireInference(ctx.registry, request, model);
   return findServable(ctx.registry, name, spec);

@@ -28,7 +28,12 @@ let dense: Artifacts;
 beforeAll(async () => {
   server = await startApp(() => ({ limits: { ...DEFAULT_LIMITS, publishesPerMinute: 1000 } }));
   small = await startApp(() => ({
-    limits: { ...DEFAULT_LIMITS, modelJsonBytes: 16 * 1024, weightsBytes: 64 * 1024, maxConcurrentPublishes: 1 },
+    limits: {
+      ...DEFAULT_LIMITS,
+      modelJsonBytes: 16 * 1024,
+      weightsBytes: 64 * 1024,
+      maxConcurrentPublishes: 1,
+    },
   }));
   dense = await artifactsOf(denseModel(), { userDefinedMetadata: { classes: ['a', 'b', 'c'] } });
 });
@@ -41,8 +46,16 @@ afterAll(async () => {
 function publishEdited(name: string, edit: (m: Record<string, unknown>) => unknown, weights = dense.weights) {
   const modelJson = JSON.parse(JSON.stringify(dense.modelJson));
   const edited = edit(modelJson) ?? modelJson;
-  const { body, headers } = publishBody({ modelJson: {}, weights }, typeof edited === 'string' ? edited : JSON.stringify(edited));
-  return server.app.inject({ method: 'POST', url: `/v1/models/${name}/versions`, payload: body, headers: { ...headers, ...auth() } });
+  const { body, headers } = publishBody(
+    { modelJson: {}, weights },
+    typeof edited === 'string' ? edited : JSON.stringify(edited),
+  );
+  return server.app.inject({
+    method: 'POST',
+    url: `/v1/models/${name}/versions`,
+    payload: body,
+    headers: { ...headers, ...auth() },
+  });
 }
 
 function spec(m: Record<string, unknown>): Array<Record<string, unknown>> {
@@ -66,7 +79,10 @@ describe('publish', () => {
     expect(body.outputs).toEqual([{ name: 'dense_Dense1', datatype: 'FP32', shape: [-1, 3] }]);
     expect(body.user_defined_metadata).toEqual({ classes: ['a', 'b', 'c'] });
     expect(await storedFiles(server.dir)).toEqual(
-      expect.arrayContaining([join('models', 'iris', '1', 'group1-shard1of1.bin'), join('models', 'iris', '1', 'model.json')]),
+      expect.arrayContaining([
+        join('models', 'iris', '1', 'group1-shard1of1.bin'),
+        join('models', 'iris', '1', 'model.json'),
+      ]),
     );
     const again = await publish(server.app, 'iris', dense);
     expect(json(again).version).toBe('2');
@@ -86,11 +102,18 @@ describe('publish', () => {
     const stored = JSON.parse(await readFile(join(server.dir, 'models/optim/1/model.json'), 'utf8'));
     expect(stored.trainingConfig).toBeUndefined();
     expect(stored.weightsManifest[0].weights.map((w: { name: string }) => w.name)).not.toContain('Adam/iter');
-    expect((await readFile(join(server.dir, 'models/optim/1/group1-shard1of1.bin'))).length).toBe(dense.weights.length);
+    expect((await readFile(join(server.dir, 'models/optim/1/group1-shard1of1.bin'))).length).toBe(
+      dense.weights.length,
+    );
   });
 
   it('answers 415 to a body that is not multipart', async () => {
-    const res = await server.app.inject({ method: 'POST', url: '/v1/models/x/versions', headers: auth(), payload: { a: 1 } });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/v1/models/x/versions',
+      headers: auth(),
+      payload: { a: 1 },
+    });
     expect(res.statusCode).toBe(415);
     expect(json(res).error).toMatch(/multipart/);
   });
@@ -99,7 +122,12 @@ describe('publish', () => {
 describe('attack cases (publish)', () => {
   it('1: no token → 401, an inference key → 403, nothing stored', async () => {
     const { body, headers } = publishBody(dense);
-    const none = await server.app.inject({ method: 'POST', url: '/v1/models/sneaky/versions', payload: body, headers });
+    const none = await server.app.inject({
+      method: 'POST',
+      url: '/v1/models/sneaky/versions',
+      payload: body,
+      headers,
+    });
     expect(none.statusCode).toBe(401);
     const bad = await publish(server.app, 'sneaky', dense, 'not-a-real-token');
     expect(bad.statusCode).toBe(401);
@@ -117,7 +145,12 @@ describe('attack cases (publish)', () => {
     const other = await artifactsOf(denseModel());
     const { body, headers } = publishBody(other);
     for (const method of ['POST', 'PUT'] as const) {
-      const res = await server.app.inject({ method, url: '/v1/models/immutable/versions/1', payload: body, headers: { ...headers, ...auth() } });
+      const res = await server.app.inject({
+        method,
+        url: '/v1/models/immutable/versions/1',
+        payload: body,
+        headers: { ...headers, ...auth() },
+      });
       expect(res.statusCode).toBe(409);
       expect(json(res).error).toMatch(/immutable/);
     }
@@ -125,7 +158,15 @@ describe('attack cases (publish)', () => {
   });
 
   it('3: hostile weight paths are ignored and rewritten; nothing is read or written outside the version folder', async () => {
-    const evil = ['../../etc/passwd', '/etc/passwd', '..\\x', '%2e%2e%2fx', 'file:///etc/', '//proc/self/root/x', ' ../x'];
+    const evil = [
+      '../../etc/passwd',
+      '/etc/passwd',
+      '..\\x',
+      '%2e%2e%2fx',
+      'file:///etc/',
+      '//proc/self/root/x',
+      ' ../x',
+    ];
     for (const [i, path] of evil.entries()) {
       const res = await publishEdited('paths', (m) => {
         (m.weightsManifest as Array<{ paths: string[] }>)[0].paths = [path];
@@ -153,9 +194,21 @@ describe('attack cases (publish)', () => {
     });
     expect(res.statusCode).toBe(415);
     const onlyJson = multipart([
-      { name: 'model.json', filename: 'model.json', data: JSON.stringify({ ...dense.modelJson, weightsManifest: [{ paths: ['http://169.254.169.254/x'], weights: [] }] }) },
+      {
+        name: 'model.json',
+        filename: 'model.json',
+        data: JSON.stringify({
+          ...dense.modelJson,
+          weightsManifest: [{ paths: ['http://169.254.169.254/x'], weights: [] }],
+        }),
+      },
     ]);
-    const res2 = await server.app.inject({ method: 'POST', url: '/v1/models/ssrf/versions', payload: onlyJson.body, headers: { ...onlyJson.headers, ...auth() } });
+    const res2 = await server.app.inject({
+      method: 'POST',
+      url: '/v1/models/ssrf/versions',
+      payload: onlyJson.body,
+      headers: { ...onlyJson.headers, ...auth() },
+    });
     expect(res2.statusCode).toBe(400);
     expect(json(res2).error).toMatch(/missing the model.weights.bin part/);
     const routes = JSON.stringify(json(await server.app.inject({ url: '/openapi.json' })).paths);
@@ -166,16 +219,33 @@ describe('attack cases (publish)', () => {
   it('6: oversized model.json or weights, an endless chunked body and a gzip body → 413/415 early', async () => {
     const { app } = small;
     const bigJson = publishBody(dense, JSON.stringify({ ...dense.modelJson, pad: 'x'.repeat(20_000) }));
-    const r1 = await app.inject({ method: 'POST', url: '/v1/models/big/versions', payload: bigJson.body, headers: { ...bigJson.headers, ...auth() } });
+    const r1 = await app.inject({
+      method: 'POST',
+      url: '/v1/models/big/versions',
+      payload: bigJson.body,
+      headers: { ...bigJson.headers, ...auth() },
+    });
     expect(r1.statusCode).toBe(413);
     const bigWeights = publishBody({ ...dense, weights: Buffer.alloc(100_000) });
-    const r2 = await app.inject({ method: 'POST', url: '/v1/models/big/versions', payload: bigWeights.body, headers: { ...bigWeights.headers, ...auth() } });
+    const r2 = await app.inject({
+      method: 'POST',
+      url: '/v1/models/big/versions',
+      payload: bigWeights.body,
+      headers: { ...bigWeights.headers, ...auth() },
+    });
     expect(r2.statusCode).toBe(413);
     let pulled = 0;
-    const head = multipart([{ name: 'model.json', filename: 'model.json', data: JSON.stringify(dense.modelJson) }]).body.subarray(0, -34);
+    const head = multipart([
+      { name: 'model.json', filename: 'model.json', data: JSON.stringify(dense.modelJson) },
+    ]).body.subarray(0, -34);
     const endless = Readable.from(
       (function* () {
-        yield Buffer.concat([head, Buffer.from('\r\n--------modelstudio0123456789\r\nContent-Disposition: form-data; name="model.weights.bin"; filename="w"\r\n\r\n')]);
+        yield Buffer.concat([
+          head,
+          Buffer.from(
+            '\r\n--------modelstudio0123456789\r\nContent-Disposition: form-data; name="model.weights.bin"; filename="w"\r\n\r\n',
+          ),
+        ]);
         while (true) {
           pulled += 16_384;
           yield Buffer.alloc(16_384, 7);
@@ -183,7 +253,12 @@ describe('attack cases (publish)', () => {
       })(),
     );
     const { headers } = multipart([], '------modelstudio0123456789');
-    const r3 = await app.inject({ method: 'POST', url: '/v1/models/big/versions', payload: endless, headers: { ...headers, ...auth() } });
+    const r3 = await app.inject({
+      method: 'POST',
+      url: '/v1/models/big/versions',
+      payload: endless,
+      headers: { ...headers, ...auth() },
+    });
     expect(r3.statusCode).toBe(413);
     expect(pulled).toBeLessThan(4 * 1024 * 1024);
     const gz = await app.inject({
@@ -198,7 +273,12 @@ describe('attack cases (publish)', () => {
 
   it('7: pathological multipart bodies get a quick 400/413', async () => {
     const send = (payload: Buffer, headers: Record<string, string>) =>
-      server.app.inject({ method: 'POST', url: '/v1/models/multi/versions', payload, headers: { ...headers, ...auth() } });
+      server.app.inject({
+        method: 'POST',
+        url: '/v1/models/multi/versions',
+        payload,
+        headers: { ...headers, ...auth() },
+      });
     const json1 = { name: 'model.json', filename: 'model.json', data: JSON.stringify(dense.modelJson) };
     const weights = { name: 'model.weights.bin', filename: 'model.weights.bin', data: dense.weights };
     const huge = multipart([json1, weights], 'b'.repeat(5000));
@@ -222,14 +302,49 @@ describe('attack cases (publish)', () => {
     const cases: Array<[string, (m: Record<string, unknown>) => unknown, Buffer?]> = [
       ['1 byte short', () => undefined, dense.weights.subarray(1)],
       ['1 byte long', () => undefined, Buffer.concat([dense.weights, Buffer.alloc(1)])],
-      ['negative dim', (m) => void (spec(m)[0].shape = [-4, 3])],
-      ['float dim', (m) => void (spec(m)[0].shape = [4.5, 3])],
+      [
+        'negative dim',
+        (m) => {
+          spec(m)[0].shape = [-4, 3];
+        },
+      ],
+      [
+        'float dim',
+        (m) => {
+          spec(m)[0].shape = [4.5, 3];
+        },
+      ],
       ['NaN dim', (m) => JSON.stringify(m).replace('"shape":[4,3]', '"shape":[NaN,3]')],
-      ['huge dims', (m) => void (spec(m)[0].shape = [1e9, 1e9])],
-      ['string dtype', (m) => void (spec(m)[0].dtype = 'string')],
-      ['complex64 dtype', (m) => void (spec(m)[0].dtype = 'complex64')],
-      ['unknown dtype', (m) => void (spec(m)[0].dtype = 'float128')],
-      ['duplicate names', (m) => void (spec(m)[1].name = spec(m)[0].name)],
+      [
+        'huge dims',
+        (m) => {
+          spec(m)[0].shape = [1e9, 1e9];
+        },
+      ],
+      [
+        'string dtype',
+        (m) => {
+          spec(m)[0].dtype = 'string';
+        },
+      ],
+      [
+        'complex64 dtype',
+        (m) => {
+          spec(m)[0].dtype = 'complex64';
+        },
+      ],
+      [
+        'unknown dtype',
+        (m) => {
+          spec(m)[0].dtype = 'float128';
+        },
+      ],
+      [
+        'duplicate names',
+        (m) => {
+          spec(m)[1].name = spec(m)[0].name;
+        },
+      ],
     ];
     const heapBefore = process.memoryUsage().rss;
     for (const [what, edit, weights] of cases) {
@@ -243,12 +358,40 @@ describe('attack cases (publish)', () => {
 
   it('9: Lambda, unknown layer classes and Keras module references → 400, nothing stored', async () => {
     const layer = (m: Record<string, unknown>) =>
-      ((m.modelTopology as Record<string, Record<string, unknown>>).config.layers as Array<Record<string, unknown>>)[0];
+      (
+        (m.modelTopology as Record<string, Record<string, unknown>>).config.layers as Array<
+          Record<string, unknown>
+        >
+      )[0];
     const cases: Array<[string, (m: Record<string, unknown>) => void, RegExp]> = [
-      ['Lambda', (m) => void (layer(m).class_name = 'Lambda'), /Lambda/],
-      ['unknown class', (m) => void (layer(m).class_name = 'EvilLayer'), /EvilLayer/],
-      ['module', (m) => void (layer(m).module = 'os'), /module/],
-      ['registered_name', (m) => void (layer(m).registered_name = 'evil>Layer'), /registered_name/],
+      [
+        'Lambda',
+        (m) => {
+          layer(m).class_name = 'Lambda';
+        },
+        /Lambda/,
+      ],
+      [
+        'unknown class',
+        (m) => {
+          layer(m).class_name = 'EvilLayer';
+        },
+        /EvilLayer/,
+      ],
+      [
+        'module',
+        (m) => {
+          layer(m).module = 'os';
+        },
+        /module/,
+      ],
+      [
+        'registered_name',
+        (m) => {
+          layer(m).registered_name = 'evil>Layer';
+        },
+        /registered_name/,
+      ],
     ];
     for (const [what, edit, message] of cases) {
       const res = await publishEdited('keras', edit);
@@ -266,7 +409,12 @@ describe('publish limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i <= limit; i++) {
       const { body, headers } = multipart([{ name: 'nope', data: 'x' }]);
-      const res = await small.app.inject({ method: 'POST', url: '/v1/models/rate/versions', payload: body, headers: { ...headers, ...auth(token) } });
+      const res = await small.app.inject({
+        method: 'POST',
+        url: '/v1/models/rate/versions',
+        payload: body,
+        headers: { ...headers, ...auth(token) },
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses.slice(0, limit).every((s) => s === 400)).toBe(true);
@@ -275,9 +423,19 @@ describe('publish limits', () => {
     const slow = new PassThrough();
     const { headers } = multipart([]);
     const receiving = once(small.app.ctx.events, 'publish');
-    const first = small.app.inject({ method: 'POST', url: '/v1/models/busy/versions', payload: slow, headers: { ...headers, ...auth() } });
+    const first = small.app.inject({
+      method: 'POST',
+      url: '/v1/models/busy/versions',
+      payload: slow,
+      headers: { ...headers, ...auth() },
+    });
     await receiving;
-    const second = await small.app.inject({ method: 'POST', url: '/v1/models/busy/versions', payload: publishBody(dense).body, headers: { ...headers, ...auth() } });
+    const second = await small.app.inject({
+      method: 'POST',
+      url: '/v1/models/busy/versions',
+      payload: publishBody(dense).body,
+      headers: { ...headers, ...auth() },
+    });
     expect(second.statusCode).toBe(503);
     slow.end(publishBody(dense).body);
     expect((await first).statusCode).toBe(201);

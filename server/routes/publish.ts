@@ -17,9 +17,11 @@ async function multipartOnly(request: FastifyRequest): Promise<void> {
     throw new HttpError(415, 'publish expects multipart/form-data (what tf.io.http sends)');
   }
   const boundary = /boundary=("?)([^";]*)\1/i.exec(type)?.[2] ?? '';
-  if (boundary.length < 1 || boundary.length > 70) throw new HttpError(400, 'multipart boundary must be 1-70 characters');
+  if (boundary.length < 1 || boundary.length > 70)
+    throw new HttpError(400, 'multipart boundary must be 1-70 characters');
   const encoding = request.headers['content-encoding'];
-  if (encoding !== undefined && encoding !== 'identity') throw new HttpError(415, 'compressed publish bodies are not accepted');
+  if (encoding !== undefined && encoding !== 'identity')
+    throw new HttpError(415, 'compressed publish bodies are not accepted');
 }
 
 async function admit(ctx: AppContext, request: FastifyRequest, name: string): Promise<TokenRecord> {
@@ -27,7 +29,11 @@ async function admit(ctx: AppContext, request: FastifyRequest, name: string): Pr
   const existing = await ctx.registry.getModel(name);
   if (existing) requireProject(token, existing);
   const gate = ctx.publishGate.enter(token.id);
-  if (gate === 'rate') throw new HttpError(429, `at most ${ctx.config.limits.publishesPerMinute} publishes per minute per token`);
+  if (gate === 'rate')
+    throw new HttpError(
+      429,
+      `at most ${ctx.config.limits.publishesPerMinute} publishes per minute per token`,
+    );
   if (gate === 'busy') throw new HttpError(503, 'too many publishes in progress; retry shortly');
   return token;
 }
@@ -42,7 +48,13 @@ async function check(ctx: AppContext, json: string, weights: ArrayBuffer): Promi
 }
 
 /** The whole publish: read, validate, load and warm up off-thread, then place files and commit the row. */
-async function publish(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, name: string, token: TokenRecord) {
+async function publish(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  name: string,
+  token: TokenRecord,
+) {
   const { config, store, registry, events } = ctx;
   const staging = await store.createStaging();
   let placed = false;
@@ -65,7 +77,10 @@ async function publish(ctx: AppContext, request: FastifyRequest, reply: FastifyR
       version,
       state: checked.type === 'checked' ? 'AVAILABLE' : 'FAILED',
       error: checked.type === 'failed' ? checked.error : '',
-      sha256: { modelJson: artifacts.sha256['model.json'], weights: artifacts.sha256['group1-shard1of1.bin'] },
+      sha256: {
+        modelJson: artifacts.sha256['model.json'],
+        weights: artifacts.sha256['group1-shard1of1.bin'],
+      },
       inputs: checked.type === 'checked' ? checked.inputs : [],
       outputs: checked.type === 'checked' ? checked.outputs : [],
       userDefinedMetadata: validated.userDefinedMetadata,
@@ -136,7 +151,11 @@ export const publishRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         summary: 'Publish a new version (multipart: model.json + model.weights.bin, as tf.io.http sends)',
-        params: { type: 'object', properties: { name: { type: 'string', maxLength: 256 } }, required: ['name'] },
+        params: {
+          type: 'object',
+          properties: { name: { type: 'string', maxLength: 256 } },
+          required: ['name'],
+        },
       },
       onRequest: multipartOnly,
     },

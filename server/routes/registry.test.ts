@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { testConfig } from '../config.ts';
-import { ADMIN, type Artifacts, artifactsOf, auth, denseModel, json, newToken, publish, startApp, storedFiles, type TestServer } from '../test/helpers.ts';
+import {
+  ADMIN,
+  type Artifacts,
+  artifactsOf,
+  auth,
+  denseModel,
+  json,
+  newToken,
+  publish,
+  startApp,
+  storedFiles,
+  type TestServer,
+} from '../test/helpers.ts';
 
 let server: TestServer;
 let dense: Artifacts;
@@ -22,55 +34,108 @@ describe('registry and labels', () => {
     const list = json(await get('/v1/models'));
     expect(list.models).toContainEqual(expect.objectContaining({ name: 'reg', labels: {} }));
     const status = json(await get('/v1/models/reg/versions/2'));
-    expect(status).toEqual({ model_version_status: [{ version: '2', state: 'AVAILABLE', status: { error_code: 'OK', error_message: '' } }] });
+    expect(status).toEqual({
+      model_version_status: [
+        { version: '2', state: 'AVAILABLE', status: { error_code: 'OK', error_message: '' } },
+      ],
+    });
     expect((json(await get('/v1/models/reg')).model_version_status as unknown[]).length).toBe(3);
   });
 
   it('labels only AVAILABLE versions; stable is what unversioned requests serve', async () => {
     const put = (label: string, version: unknown) =>
-      server.app.inject({ method: 'PUT', url: `/v1/models/reg/labels/${label}`, headers: auth(), payload: { version } });
+      server.app.inject({
+        method: 'PUT',
+        url: `/v1/models/reg/labels/${label}`,
+        headers: auth(),
+        payload: { version },
+      });
     expect((await put('stable', '1')).statusCode).toBe(200);
-    expect(json(await get('/v1/models/reg/metadata')).model_spec).toEqual({ name: 'reg', signature_name: 'serving_default', version: '1' });
-    expect(json(await get('/v1/models/reg/labels/stable')).model_version_status).toEqual([expect.objectContaining({ version: '1' })]);
-    const del = await server.app.inject({ method: 'DELETE', url: '/v1/models/reg/labels/stable', headers: auth() });
+    expect(json(await get('/v1/models/reg/metadata')).model_spec).toEqual({
+      name: 'reg',
+      signature_name: 'serving_default',
+      version: '1',
+    });
+    expect(json(await get('/v1/models/reg/labels/stable')).model_version_status).toEqual([
+      expect.objectContaining({ version: '1' }),
+    ]);
+    const del = await server.app.inject({
+      method: 'DELETE',
+      url: '/v1/models/reg/labels/stable',
+      headers: auth(),
+    });
     expect(del.statusCode).toBe(204);
     expect(json(await get('/v1/models/reg/metadata')).model_spec).toMatchObject({ version: '3' });
     expect((await put('canary', 99)).statusCode).toBe(404);
   });
 
   it('deletes a version with 202, but 409 while a label points at it', async () => {
-    await server.app.inject({ method: 'PUT', url: '/v1/models/reg/labels/keep', headers: auth(), payload: { version: '3' } });
-    const refused = await server.app.inject({ method: 'DELETE', url: '/v1/models/reg/versions/3', headers: auth() });
+    await server.app.inject({
+      method: 'PUT',
+      url: '/v1/models/reg/labels/keep',
+      headers: auth(),
+      payload: { version: '3' },
+    });
+    const refused = await server.app.inject({
+      method: 'DELETE',
+      url: '/v1/models/reg/versions/3',
+      headers: auth(),
+    });
     expect(refused.statusCode).toBe(409);
-    const ok = await server.app.inject({ method: 'DELETE', url: '/v1/models/reg/versions/2', headers: auth() });
+    const ok = await server.app.inject({
+      method: 'DELETE',
+      url: '/v1/models/reg/versions/2',
+      headers: auth(),
+    });
     expect(ok.statusCode).toBe(202);
     expect(await storedFiles(server.dir)).not.toContain(join('models', 'reg', '2', 'model.json'));
     expect((await get('/v1/models/reg/versions/2/model.json')).statusCode).toBe(404);
-    const list = json(await get('/v1/models')).models as Array<{ name: string; versions: Array<{ version: string }> }>;
+    const list = json(await get('/v1/models')).models as Array<{
+      name: string;
+      versions: Array<{ version: string }>;
+    }>;
     expect(list.find((m) => m.name === 'reg')?.versions.map((v) => v.version)).toEqual(['1', '3']);
   });
 
   it('stores a JSON note per version and returns userDefinedMetadata with the metadata', async () => {
     const note = { parity: { maxAbsDiff: 1e-7, samples: 16 } };
-    const put = await server.app.inject({ method: 'PUT', url: '/v1/models/reg/versions/1/notes', headers: auth(), payload: note });
+    const put = await server.app.inject({
+      method: 'PUT',
+      url: '/v1/models/reg/versions/1/notes',
+      headers: auth(),
+      payload: note,
+    });
     expect(put.statusCode).toBe(200);
     expect(json(await get('/v1/models/reg/versions/1/notes')).notes).toEqual(note);
     const meta = json(await get('/v1/models/reg/versions/1/metadata')).metadata as Record<string, unknown>;
     expect(meta.user_defined_metadata).toEqual({ classes: ['x', 'y', 'z'] });
     expect(meta.notes).toEqual(note);
-    const big = await server.app.inject({ method: 'PUT', url: '/v1/models/reg/versions/1/notes', headers: auth(), payload: { pad: 'x'.repeat(70_000) } });
+    const big = await server.app.inject({
+      method: 'PUT',
+      url: '/v1/models/reg/versions/1/notes',
+      headers: auth(),
+      payload: { pad: 'x'.repeat(70_000) },
+    });
     expect(big.statusCode).toBe(413);
   });
 
   it('answers TF Serving 404 text for unknown models and 400 for version "abc"', async () => {
-    expect(json(await get('/v1/models/nope'))).toEqual({ error: 'Servable not found for request: Latest(nope)' });
+    expect(json(await get('/v1/models/nope'))).toEqual({
+      error: 'Servable not found for request: Latest(nope)',
+    });
     expect((await get('/v1/models/reg/versions/abc')).statusCode).toBe(400);
   });
 
   it('serves the OpenAPI description, including the notes route and :predict', async () => {
     const doc = json(await server.app.inject({ url: '/openapi.json' }));
     const paths = doc.paths as Record<string, Record<string, unknown>>;
-    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/v1/models/{name}/versions/{version}/notes', '/v1/models/{name}:predict', '/v2/models/{name}/infer']));
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/models/{name}/versions/{version}/notes',
+        '/v1/models/{name}:predict',
+        '/v2/models/{name}/infer',
+      ]),
+    );
     expect(paths['/v1/models/{name}/versions/{version}/notes'].put).toBeDefined();
   });
 });
@@ -85,7 +150,12 @@ describe('attack cases (registry)', () => {
       expect(pub.statusCode, name).toBe(400);
     }
     for (const label of ['%2E%2E', 'a:b', 'a%2Fb', 'b'.repeat(200)]) {
-      const res = await server.app.inject({ method: 'PUT', url: `/v1/models/reg/labels/${label}`, headers: auth(), payload: { version: '1' } });
+      const res = await server.app.inject({
+        method: 'PUT',
+        url: `/v1/models/reg/labels/${label}`,
+        headers: auth(),
+        payload: { version: '1' },
+      });
       expect(res.statusCode, label).toBe(400);
     }
     expect((await storedFiles(server.dir)).filter((f) => !f.startsWith(join('models', 'reg')))).toEqual([]);
@@ -95,7 +165,12 @@ describe('attack cases (registry)', () => {
     expect((await get('/v1/models/ghost/versions/1')).statusCode).toBe(404);
     expect((await get('/v1/models/reg/versions/77')).statusCode).toBe(404);
     expect((await get('/v1/models/reg/labels/none')).statusCode).toBe(404);
-    const predict = await server.app.inject({ method: 'POST', url: '/v1/models/ghost:predict', headers: auth(), payload: { instances: [[1, 2, 3, 4]] } });
+    const predict = await server.app.inject({
+      method: 'POST',
+      url: '/v1/models/ghost:predict',
+      headers: auth(),
+      payload: { instances: [[1, 2, 3, 4]] },
+    });
     expect(json(predict)).toEqual({ error: 'Servable not found for request: Latest(ghost)' });
 
     // A version whose files vanished is FAILED after a restart; it cannot be labelled or served.
@@ -107,10 +182,20 @@ describe('attack cases (registry)', () => {
     try {
       const status = json(await again.inject({ url: '/v1/models/fragile/versions/1', headers: auth() }));
       expect(status.model_version_status).toEqual([expect.objectContaining({ state: 'FAILED' })]);
-      const label = await again.inject({ method: 'PUT', url: '/v1/models/fragile/labels/stable', headers: auth(), payload: { version: '1' } });
+      const label = await again.inject({
+        method: 'PUT',
+        url: '/v1/models/fragile/labels/stable',
+        headers: auth(),
+        payload: { version: '1' },
+      });
       expect(label.statusCode).toBe(400);
       expect(json(label).error).toMatch(/only an AVAILABLE version/);
-      const run = await again.inject({ method: 'POST', url: '/v1/models/fragile/versions/1:predict', headers: auth(), payload: { instances: [[1, 2, 3, 4]] } });
+      const run = await again.inject({
+        method: 'POST',
+        url: '/v1/models/fragile/versions/1:predict',
+        headers: auth(),
+        payload: { instances: [[1, 2, 3, 4]] },
+      });
       expect(run.statusCode).toBe(503);
     } finally {
       await again.close();
@@ -124,11 +209,25 @@ describe('attack cases (registry)', () => {
     const bobKey = await newToken(server.app, 'infer', 'bob');
     expect((await publish(server.app, 'alice-model', dense, alice)).statusCode).toBe(201);
     expect((await publish(server.app, 'alice-model', dense, bob)).statusCode).toBe(403);
-    const label = await server.app.inject({ method: 'PUT', url: '/v1/models/alice-model/labels/stable', headers: auth(bob), payload: { version: '1' } });
+    const label = await server.app.inject({
+      method: 'PUT',
+      url: '/v1/models/alice-model/labels/stable',
+      headers: auth(bob),
+      payload: { version: '1' },
+    });
     expect(label.statusCode).toBe(403);
-    const del = await server.app.inject({ method: 'DELETE', url: '/v1/models/alice-model/versions/1', headers: auth(bob) });
+    const del = await server.app.inject({
+      method: 'DELETE',
+      url: '/v1/models/alice-model/versions/1',
+      headers: auth(bob),
+    });
     expect(del.statusCode).toBe(403);
-    const run = await server.app.inject({ method: 'POST', url: '/v1/models/alice-model:predict', headers: auth(bobKey), payload: { instances: [[1, 2, 3, 4]] } });
+    const run = await server.app.inject({
+      method: 'POST',
+      url: '/v1/models/alice-model:predict',
+      headers: auth(bobKey),
+      payload: { instances: [[1, 2, 3, 4]] },
+    });
     expect(run.statusCode).toBe(403);
     expect((await get('/v1/models/alice-model/versions/1/model.json', bobKey)).statusCode).toBe(403);
     const bobList = json(await get('/v1/models', bob)).models as Array<{ name: string }>;

@@ -35,20 +35,30 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
   const ctx = app.ctx;
   const { registry } = ctx;
 
-  app.get('/v1/models', { schema: { summary: 'List models with their live versions and labels' } }, async (request) => {
-    const token = await requireScope(registry, request, ['admin', 'publish', 'infer']);
-    const models = (await registry.listModels()).filter((m) => token.project === '*' || token.project === m.project);
-    return {
-      models: await Promise.all(
-        models.map(async (m) => ({
-          name: m.name,
-          public_inference: m.publicInference,
-          versions: (await registry.listVersions(m.name)).filter((v) => v.state !== 'END').map(versionStatus),
-          labels: Object.fromEntries(Object.entries(await registry.getLabels(m.name)).map(([k, v]) => [k, String(v)])),
-        })),
-      ),
-    };
-  });
+  app.get(
+    '/v1/models',
+    { schema: { summary: 'List models with their live versions and labels' } },
+    async (request) => {
+      const token = await requireScope(registry, request, ['admin', 'publish', 'infer']);
+      const models = (await registry.listModels()).filter(
+        (m) => token.project === '*' || token.project === m.project,
+      );
+      return {
+        models: await Promise.all(
+          models.map(async (m) => ({
+            name: m.name,
+            public_inference: m.publicInference,
+            versions: (await registry.listVersions(m.name))
+              .filter((v) => v.state !== 'END')
+              .map(versionStatus),
+            labels: Object.fromEntries(
+              Object.entries(await registry.getLabels(m.name)).map(([k, v]) => [k, String(v)]),
+            ),
+          })),
+        ),
+      };
+    },
+  );
 
   const status = async (request: FastifyRequest, name: string, spec: VersionSpec | null) => {
     await readable(ctx, request, name);
@@ -60,8 +70,10 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
     return { model_version_status: [versionStatus(await findVersion(registry, name, spec))] };
   };
   type P = { name: string; version: string; label: string };
-  app.get<{ Params: P }>('/v1/models/:name', { schema: { params: params('name'), summary: 'Model status (TF Serving)' } }, (r) =>
-    status(r, r.params.name, null),
+  app.get<{ Params: P }>(
+    '/v1/models/:name',
+    { schema: { params: params('name'), summary: 'Model status (TF Serving)' } },
+    (r) => status(r, r.params.name, null),
   );
   app.get<{ Params: P }>(
     '/v1/models/:name/versions/:version',
@@ -82,7 +94,14 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
         params: params('name', 'label'),
         body: {
           type: 'object',
-          properties: { version: { anyOf: [{ type: 'string', maxLength: 20 }, { type: 'integer', minimum: 1 }] } },
+          properties: {
+            version: {
+              anyOf: [
+                { type: 'string', maxLength: 20 },
+                { type: 'integer', minimum: 1 },
+              ],
+            },
+          },
           required: ['version'],
         },
       },
@@ -94,7 +113,10 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
       const version = parseVersion(String(request.body.version));
       const record = await findVersion(registry, name, { version });
       if (record.state !== 'AVAILABLE') {
-        throw new HttpError(400, `only an AVAILABLE version may be labelled; version ${version} is ${record.state}`);
+        throw new HttpError(
+          400,
+          `only an AVAILABLE version may be labelled; version ${version} is ${record.state}`,
+        );
       }
       await registry.setLabel(name, label, version);
       return { model: name, label, version: String(version) };
@@ -116,14 +138,21 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
 
   app.delete<{ Params: P }>(
     '/v1/models/:name/versions/:version',
-    { schema: { params: params('name', 'version'), summary: 'Retire a version (409 while a label points at it)' } },
+    {
+      schema: {
+        params: params('name', 'version'),
+        summary: 'Retire a version (409 while a label points at it)',
+      },
+    },
     async (request, reply) => {
       const { name } = request.params;
       const version = parseVersion(request.params.version);
       await managed(ctx, request, name);
       const result = await registry.endVersion(name, version);
-      if (result === 'missing') throw new HttpError(404, `Servable not found for request: Specific(${name}, ${version})`);
-      if (result === 'labelled') throw new HttpError(409, `a label points at version ${version}; move or delete it first`);
+      if (result === 'missing')
+        throw new HttpError(404, `Servable not found for request: Specific(${name}, ${version})`);
+      if (result === 'labelled')
+        throw new HttpError(409, `a label points at version ${version}; move or delete it first`);
       await ctx.store.remove(name, version);
       return reply.code(202).send({ model: name, version: String(version), state: 'END' });
     },

@@ -12,4 +12,8 @@ export function params(...names: string[]) {
 }
 
 /** Schema of every error body. */
-export const errorBody = { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] } as const;
+export const errorBody = {
+  type: 'object',
+  properties: { error: { type: 'string' } },
+  required: ['error'],
+} as const;

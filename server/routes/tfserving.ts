@@ -12,7 +12,11 @@ function signatureDef(tensors: TensorInfo[]) {
   return Object.fromEntries(
     tensors.map((t) => [
       t.name,
-      { dtype: DT[t.datatype], tensor_shape: { dim: t.shape.map((d) => ({ size: String(d) })), unknown_rank: false }, name: t.name },
+      {
+        dtype: DT[t.datatype],
+        tensor_shape: { dim: t.shape.map((d) => ({ size: String(d) })), unknown_rank: false },
+        name: t.name,
+      },
     ]),
   );
 }
@@ -51,31 +55,48 @@ export const tfServingRoutes: FastifyPluginAsync = async (app) => {
   const { limits } = ctx.config;
 
   const run = async (request: FastifyRequest, name: string, spec: VersionSpec, verb: string) => {
-    if (verb === 'classify' || verb === 'regress') throw new HttpError(501, `:${verb} is not implemented; use :predict`);
+    if (verb === 'classify' || verb === 'regress')
+      throw new HttpError(501, `:${verb} is not implemented; use :predict`);
     if (verb !== 'predict') throw new HttpError(400, `unknown method ":${verb.slice(0, 40)}"; use :predict`);
     const record = await servable(ctx, request, checkName(name), spec);
     const parsed = parsePredict(request.body, record.inputs, limits);
     const outputs = await infer(ctx, record, parsed.inputs);
-    return formatPredict(parsed.format, outputs, record.outputs.map((o) => o.name));
+    return formatPredict(
+      parsed.format,
+      outputs,
+      record.outputs.map((o) => o.name),
+    );
   };
 
-  const predictSchema = (summary: string, ...names: string[]) => ({ schema: { summary, params: params(...names) } });
-  app.post<{ Params: P }>('/v1/models/:name', predictSchema('POST /v1/models/{name}:predict', 'name'), (request) => {
-    const { head, verb } = splitVerb(request.params.name);
-    if (verb === '') throw new HttpError(400, 'append :predict to the model path');
-    return run(request, head, {}, verb);
+  const predictSchema = (summary: string, ...names: string[]) => ({
+    schema: { summary, params: params(...names) },
   });
+  app.post<{ Params: P }>(
+    '/v1/models/:name',
+    predictSchema('POST /v1/models/{name}:predict', 'name'),
+    (request) => {
+      const { head, verb } = splitVerb(request.params.name);
+      if (verb === '') throw new HttpError(400, 'append :predict to the model path');
+      return run(request, head, {}, verb);
+    },
+  );
   /** Runs before the body is read: an upload to an existing version is refused without reading it. */
   const immutable = async (request: FastifyRequest<{ Params: P }>) => {
     const { head, verb } = splitVerb(request.params.version);
     if (verb !== '') return;
     const version = parseVersion(head);
     await findVersion(ctx.registry, checkName(request.params.name), { version });
-    throw new HttpError(409, `version ${version} already exists and versions are immutable; publish a new one`);
+    throw new HttpError(
+      409,
+      `version ${version} already exists and versions are immutable; publish a new one`,
+    );
   };
   app.post<{ Params: P }>(
     '/v1/models/:name/versions/:version',
-    { ...predictSchema('POST /v1/models/{name}/versions/{v}:predict', 'name', 'version'), onRequest: immutable },
+    {
+      ...predictSchema('POST /v1/models/{name}/versions/{v}:predict', 'name', 'version'),
+      onRequest: immutable,
+    },
     (request) => {
       const { head, verb } = splitVerb(request.params.version);
       return run(request, request.params.name, { version: parseVersion(head) }, verb);
@@ -83,7 +104,10 @@ export const tfServingRoutes: FastifyPluginAsync = async (app) => {
   );
   app.put<{ Params: P }>(
     '/v1/models/:name/versions/:version',
-    { ...predictSchema('Versions are immutable: 409 for an existing version', 'name', 'version'), onRequest: immutable },
+    {
+      ...predictSchema('Versions are immutable: 409 for an existing version', 'name', 'version'),
+      onRequest: immutable,
+    },
     () => {
       throw new HttpError(400, 'versions are assigned by the server: POST /v1/models/{name}/versions');
     },
@@ -99,8 +123,10 @@ export const tfServingRoutes: FastifyPluginAsync = async (app) => {
 
   const meta = async (request: FastifyRequest, name: string, spec: VersionSpec) =>
     metadata(await servable(ctx, request, checkName(name), spec));
-  app.get<{ Params: P }>('/v1/models/:name/metadata', predictSchema('Model metadata (TF Serving)', 'name'), (r) =>
-    meta(r, r.params.name, {}),
+  app.get<{ Params: P }>(
+    '/v1/models/:name/metadata',
+    predictSchema('Model metadata (TF Serving)', 'name'),
+    (r) => meta(r, r.params.name, {}),
   );
   app.get<{ Params: P }>(
     '/v1/models/:name/versions/:version/metadata',

@@ -38,7 +38,11 @@ async function readLimited(stream: Readable, limit: number, what: string): Promi
 }
 
 /** Streams a part to a file while counting and hashing; 413 as soon as it exceeds `limit` bytes. */
-async function spool(stream: Readable, file: string, limit: number): Promise<{ bytes: number; sha256: string }> {
+async function spool(
+  stream: Readable,
+  file: string,
+  limit: number,
+): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   let bytes = 0;
   const counter = new Transform({
@@ -63,7 +67,8 @@ export async function readUpload(
   let weights: { bytes: number; sha256: string } | null = null;
   for await (const part of request.parts()) {
     const field = part.fieldname;
-    if (part.type !== 'file') throw new HttpError(400, `unexpected form field "${field}": send model.json and model.weights.bin`);
+    if (part.type !== 'file')
+      throw new HttpError(400, `unexpected form field "${field}": send model.json and model.weights.bin`);
     if (field === 'model.json') {
       if (modelJson !== null) throw new HttpError(400, 'duplicate model.json part');
       modelJson = await readLimited(part.file, limits.json, 'model.json');
@@ -92,7 +97,9 @@ async function copyRanges(source: string, target: string, ranges: Array<[number,
     });
     await pipeline(createReadStream(source, { start, end: end - 1 }), hasher, out, { end: false });
   }
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+  );
   return hash.digest('hex');
 }
 
@@ -107,6 +114,9 @@ export async function writeArtifacts(staging: string, upload: Upload, model: Val
   await writeFile(join(staging, MODEL_JSON), json);
   const jsonSha = createHash('sha256').update(json).digest('hex');
   const buffer = await readFile(target);
-  const weights = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+  const weights = buffer.buffer.slice(
+    buffer.byteOffset,
+    buffer.byteOffset + buffer.byteLength,
+  ) as ArrayBuffer;
   return { json, weights, sha256: { [MODEL_JSON]: jsonSha, [WEIGHTS_FILE]: weightsSha } };
 }

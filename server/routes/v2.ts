@@ -14,10 +14,14 @@ export const v2Routes: FastifyPluginAsync = async (app) => {
   const { registry } = ctx;
 
   app.get('/v2/health/live', { schema: { summary: 'Liveness' } }, async () => ({ live: true }));
-  app.get('/v2/health/ready', { schema: { summary: 'Readiness (503 while starting or draining)' } }, async (_r, reply) => {
-    if (!ctx.ready) return reply.code(503).send({ ready: false });
-    return { ready: true };
-  });
+  app.get(
+    '/v2/health/ready',
+    { schema: { summary: 'Readiness (503 while starting or draining)' } },
+    async (_r, reply) => {
+      if (!ctx.ready) return reply.code(503).send({ ready: false });
+      return { ready: true };
+    },
+  );
   app.get('/v2', { schema: { summary: 'Server metadata' } }, async () => ({
     name: 'model-studio',
     version: '0.1.0',
@@ -31,17 +35,26 @@ export const v2Routes: FastifyPluginAsync = async (app) => {
     const model = await findModel(registry, name);
     await requireInference(registry, r, model);
     const record: VersionRecord = await findVersion(registry, name, spec(r));
-    const versions = (await registry.listVersions(name)).filter((v) => v.state === 'AVAILABLE').map((v) => String(v.version));
+    const versions = (await registry.listVersions(name))
+      .filter((v) => v.state === 'AVAILABLE')
+      .map((v) => String(v.version));
     return {
       name,
       versions,
       platform: 'tensorflowjs_layers',
       inputs: record.inputs,
       outputs: record.outputs,
-      parameters: { version: String(record.version), state: record.state, user_defined_metadata: record.userDefinedMetadata },
+      parameters: {
+        version: String(record.version),
+        state: record.state,
+        user_defined_metadata: record.userDefinedMetadata,
+      },
     };
   };
-  const ready = async (r: FastifyRequest<{ Params: P }>, reply: { code(n: number): { send(b: unknown): unknown } }) => {
+  const ready = async (
+    r: FastifyRequest<{ Params: P }>,
+    reply: { code(n: number): { send(b: unknown): unknown } },
+  ) => {
     const name = checkName(r.params.name);
     const model = await findModel(registry, name);
     await requireInference(registry, r, model);
@@ -52,7 +65,10 @@ export const v2Routes: FastifyPluginAsync = async (app) => {
   const run = async (r: FastifyRequest<{ Params: P }>) => {
     const record = await servable(ctx, r, checkName(r.params.name), spec(r));
     const inputs = parseInfer(r.body, record.inputs, ctx.config.limits);
-    const wanted = requestedOutputs(r.body, record.outputs.map((o) => o.name));
+    const wanted = requestedOutputs(
+      r.body,
+      record.outputs.map((o) => o.name),
+    );
     const outputs = await infer(ctx, record, inputs);
     const body = r.body as { id?: unknown };
     return {
@@ -65,8 +81,16 @@ export const v2Routes: FastifyPluginAsync = async (app) => {
 
   for (const base of ['/v2/models/:name', '/v2/models/:name/versions/:version']) {
     const names = base.includes(':version') ? ['name', 'version'] : ['name'];
-    app.get<{ Params: P }>(base, { schema: { summary: 'Model metadata (V2)', params: params(...names) } }, modelMeta);
-    app.get<{ Params: P }>(`${base}/ready`, { schema: { summary: 'Model readiness (V2)', params: params(...names) } }, ready);
+    app.get<{ Params: P }>(
+      base,
+      { schema: { summary: 'Model metadata (V2)', params: params(...names) } },
+      modelMeta,
+    );
+    app.get<{ Params: P }>(
+      `${base}/ready`,
+      { schema: { summary: 'Model readiness (V2)', params: params(...names) } },
+      ready,
+    );
     app.post<{ Params: P }>(
       `${base}/infer`,
       { schema: { summary: 'Inference (V2)', params: params(...names), body: { type: 'object' } } },

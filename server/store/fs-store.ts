@@ -8,8 +8,10 @@ const FILE = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/;
 
 /** Builds a path only from validated parts, so no request value can ever leave the store's root. */
 function safePath(root: string, name: string, version: number, file?: string): string {
-  if (!NAME.test(name) || !Number.isSafeInteger(version) || version < 1) throw new Error('invalid artifact key');
-  if (file !== undefined && (!FILE.test(file) || file.includes('..'))) throw new Error('invalid artifact file');
+  if (!NAME.test(name) || !Number.isSafeInteger(version) || version < 1)
+    throw new Error('invalid artifact key');
+  if (file !== undefined && (!FILE.test(file) || file.includes('..')))
+    throw new Error('invalid artifact file');
   const dir = join(root, 'models', name, String(version));
   return file === undefined ? dir : join(dir, file);
 }

@@ -16,7 +16,10 @@ export interface Artifacts {
 }
 
 /** Saves a tfjs model the way tf.io.http does: model.json with a single-shard manifest plus the weights. */
-export async function artifactsOf(model: tf.LayersModel, extra: Record<string, unknown> = {}): Promise<Artifacts> {
+export async function artifactsOf(
+  model: tf.LayersModel,
+  extra: Record<string, unknown> = {},
+): Promise<Artifacts> {
   let out: Artifacts | null = null;
   await model.save(
     tf.io.withSaveHandler(async (a) => {
@@ -48,7 +51,9 @@ export function multiModel(): tf.LayersModel {
   const a = tf.input({ shape: [2], name: 'a' });
   const b = tf.input({ shape: [3], name: 'b' });
   const joined = tf.layers.concatenate().apply([a, b]) as tf.SymbolicTensor;
-  const probs = tf.layers.dense({ units: 2, activation: 'softmax', name: 'probs' }).apply(joined) as tf.SymbolicTensor;
+  const probs = tf.layers
+    .dense({ units: 2, activation: 'softmax', name: 'probs' })
+    .apply(joined) as tf.SymbolicTensor;
   const score = tf.layers.dense({ units: 1, name: 'score' }).apply(joined) as tf.SymbolicTensor;
   return tf.model({ inputs: [a, b], outputs: [probs, score] });
 }
@@ -61,24 +66,37 @@ export interface Part {
 }
 
 /** Builds a multipart/form-data body by hand, so tests can also send what no honest client would. */
-export function multipart(parts: Part[], boundary = '----modelstudio0123456789'): { body: Buffer; headers: Record<string, string> } {
+export function multipart(
+  parts: Part[],
+  boundary = '----modelstudio0123456789',
+): { body: Buffer; headers: Record<string, string> } {
   const chunks: Buffer[] = [];
   for (const p of parts) {
     const file = p.filename === undefined ? '' : `; filename="${p.filename}"`;
     const type = p.type ? `\r\nContent-Type: ${p.type}` : '';
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${file}${type}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${file}${type}\r\n\r\n`),
+    );
     chunks.push(Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data));
     chunks.push(Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    body: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** The two parts tf.io.http sends for an artifacts pair. */
 export function publishBody(a: Artifacts, modelJson: string = JSON.stringify(a.modelJson)) {
   return multipart([
     { name: 'model.json', filename: 'model.json', type: 'application/json', data: modelJson },
-    { name: 'model.weights.bin', filename: 'model.weights.bin', type: 'application/octet-stream', data: a.weights },
+    {
+      name: 'model.weights.bin',
+      filename: 'model.weights.bin',
+      type: 'application/octet-stream',
+      data: a.weights,
+    },
   ]);
 }
 
@@ -90,7 +108,9 @@ export interface TestServer {
 }
 
 /** Starts an app with an admin token and small, fast settings; overrides go over the defaults. */
-export async function startApp(overrides: (dir: string) => Partial<ServerConfig> = () => ({})): Promise<TestServer> {
+export async function startApp(
+  overrides: (dir: string) => Partial<ServerConfig> = () => ({}),
+): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'model-studio-'));
   const base = testConfig(dir, { adminToken: ADMIN, studioDir: join(dir, 'no-studio') });
   const app = await buildApp({ ...base, ...overrides(dir) });
@@ -109,7 +129,12 @@ export const auth = (token: string = ADMIN) => ({ authorization: `Bearer ${token
 /** Publishes through `inject` with the admin token (or the one given). */
 export function publish(app: FastifyInstance, name: string, a: Artifacts, token: string = ADMIN) {
   const { body, headers } = publishBody(a);
-  return app.inject({ method: 'POST', url: `/v1/models/${name}/versions`, payload: body, headers: { ...headers, ...auth(token) } });
+  return app.inject({
+    method: 'POST',
+    url: `/v1/models/${name}/versions`,
+    payload: body,
+    headers: { ...headers, ...auth(token) },
+  });
 }
 
 /** Every file under the data directory's models/ and staging/ folders (what a publish left on disk). */
@@ -124,8 +149,17 @@ export function json(res: LightMyRequestResponse): Record<string, unknown> {
 }
 
 /** Issues a token through the API. */
-export async function newToken(app: FastifyInstance, scope: 'publish' | 'infer', project: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/v1/tokens', headers: auth(), payload: { scope, project } });
+export async function newToken(
+  app: FastifyInstance,
+  scope: 'publish' | 'infer',
+  project: string,
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/tokens',
+    headers: auth(),
+    payload: { scope, project },
+  });
   if (res.statusCode !== 201) throw new Error(`token: ${res.statusCode} ${res.body}`);
   return json(res).token as string;
 }

@@ -90,7 +90,7 @@ describe('publish through tf.io.http', () => {
     const onProgress = (p: PublishProgress) => {
       if (tampered || p.stage !== 'parity') return;
       tampered = true;
-      model.layers[1].setWeights(model.layers[1].getWeights().map((w) => tf.add(w, 0.05)));
+      model.layers[0].setWeights(model.layers[0].getWeights().map((w) => tf.add(w, 0.05)));
     };
     const out = await publish(request('iris-drift', model, { onProgress }));
     expect(out.parity?.status).toBe('failed');

@@ -33,7 +33,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       post({ type: 'phase', phase: 'training', text: `Training on ${session?.backend ?? 'cpu'}` });
       break;
     case 'stop':
-      session?.trainer?.control.stop();
+      session?.stop();
       break;
     default:
       void answer(session, msg).then(({ reply, transfer }) => post(reply, transfer));

@@ -28,6 +28,7 @@ export class Session {
   private lastPost = 0;
   private lastCheckpoint: Checkpoint | null = null;
   private deviceLost = false;
+  private stopRequested = false;
 
   constructor(
     readonly start: StartMessage,
@@ -35,6 +36,12 @@ export class Session {
     private readonly store: CheckpointStore | null,
   ) {
     this.lastCheckpoint = start.checkpoint ?? null;
+  }
+
+  /** Stops the run (also while the backends are still being measured). */
+  stop(): void {
+    this.stopRequested = true;
+    this.trainer?.control.stop();
   }
 
   /** Runs the whole session; every outcome ends in one 'end' or 'error' message. */
@@ -101,6 +108,7 @@ export class Session {
       this.trainer.state = structuredClone(from.state);
     }
     this.post({ type: 'phase', phase: 'training', text: `Training on ${this.backend}` });
+    if (this.stopRequested) this.trainer.control.stop();
     const outcome = await this.trainer.run();
     this.flush(this.trainer.state.epoch);
     if (this.deviceLost) return this.fallBack();

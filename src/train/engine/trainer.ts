@@ -114,7 +114,7 @@ export class Trainer {
   async run(): Promise<Outcome> {
     try {
       while (this.state.epoch < this.config.epochs) {
-        if (!(await this.runEpoch())) return { status: 'stopped' };
+        if (this.control.stopped || !(await this.runEpoch())) return { status: 'stopped' };
         if (await this.afterEpoch()) {
           return { status: 'completed', message: this.earlyStopMessage() };
         }

@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -36,7 +36,7 @@ export interface ChartOptions {
   colors?: Record<string, string>;
   /** Plot height in pixels (default 200); the width follows the container. */
   height?: number;
-  /** Most points drawn per line (default 1000); the runs keep every point. */
+  /** Most points drawn per line (default: 1.5 per pixel of chart width); the runs keep every point. */
   maxPoints?: number;
 }
 
@@ -79,8 +79,26 @@ function SeriesTooltip({
   );
 }
 
-function useSeries(p: MetricChartProps): RunSeries[] {
-  const { runs, metric, axis = 'step', smoothing = 0.6, maxPoints = 1000, logScale = false, colors } = p;
+/**
+ * The display budget from the figure's width: 1.5 points per pixel is visually lossless with LTTB, and recharts'
+ * render time grows with the points drawn. Widths are rounded to 100 px so resizing rarely recomputes.
+ */
+function useAutoBudget(figure: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(400);
+  useEffect(() => {
+    const el = figure.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      setWidth(Math.max(100, Math.round(entry.contentRect.width / 100) * 100));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [figure]);
+  return Math.min(2000, Math.round(width * 1.5));
+}
+
+function useSeries(p: MetricChartProps, budget: number): RunSeries[] {
+  const { runs, metric, axis = 'step', smoothing = 0.6, maxPoints = budget, logScale = false, colors } = p;
   return useMemo(
     () =>
       runs.map((run, i) =>
@@ -203,8 +221,8 @@ function usePngExport(figure: React.RefObject<HTMLElement | null>, title: string
 
 function MetricChartImpl(props: MetricChartProps) {
   const { label, title, axis = 'step', height = 200, logScale = false, runs } = props;
-  const series = useSeries(props);
   const figure = useRef<HTMLElement>(null);
+  const series = useSeries(props, useAutoBudget(figure));
   const png = usePngExport(figure, title, series);
   // Stored (not drawn) points: lets tests and people see the chart grow while a run trains.
   const stored = runs.reduce((n, r) => n + r.batches.length, 0);

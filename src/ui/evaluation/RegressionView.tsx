@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import {
-  ZAxis,
   CartesianGrid,
   ResponsiveContainer,
   Scatter,
@@ -15,6 +14,11 @@ import { formatY } from '../charts/chart-data';
 
 const TICK = { fontSize: 11, fill: '#667085' };
 const MAX_DOTS = 1500;
+
+/** A small dot: recharts' default symbol is too big for a cloud of a thousand points. */
+function Dot({ cx, cy }: { cx?: number; cy?: number }) {
+  return <circle cx={cx} cy={cy} r={2} fill="#2f6fec" fillOpacity={0.45} />;
+}
 
 /** Regression results: MAE, MSE, RMSE, R² and a predicted-vs-true scatter (ideal predictions on the diagonal). */
 export function RegressionView({ yTrue, yPred }: { yTrue: Float32Array; yPred: Float32Array }) {
@@ -87,18 +91,11 @@ export function RegressionView({ yTrue, yPred }: { yTrue: Float32Array; yPred: F
                 stroke="#bab0ac"
                 strokeDasharray="4 4"
               />
-              <ZAxis range={[14, 14]} />
               <Tooltip
                 isAnimationActive={false}
                 formatter={(v) => (typeof v === 'number' ? formatY(v) : String(v))}
               />
-              <Scatter
-                data={dots}
-                fill="#2f6fec"
-                fillOpacity={0.5}
-                isAnimationActive={false}
-                shape="circle"
-              />
+              <Scatter data={dots} fill="#2f6fec" fillOpacity={0.5} isAnimationActive={false} shape={Dot} />
             </ScatterChart>
           </ResponsiveContainer>
         </figure>

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import { PublishDialog } from './PublishDialog';
+import { captureTokenOnce, useHasWeights } from './usePublishTarget';
+
+/** "Publish": enabled once the project has trained or imported weights; opens the publish dialog. */
+export function PublishButton() {
+  const hasWeights = useHasWeights();
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    void captureTokenOnce();
+  }, []);
+  return (
+    <>
+      <button
+        type="button"
+        disabled={!hasWeights}
+        title={hasWeights ? 'Publish the trained model to the serving endpoint' : 'Train the model (or import one with weights) to publish it'}
+        onClick={() => setOpen(true)}
+      >
+        Publish
+      </button>
+      {open && <PublishDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}

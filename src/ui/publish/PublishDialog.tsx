@@ -1,0 +1,132 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { EndpointError, labelProblem, modelNameProblem, normaliseEndpoint } from '../../publish';
+import type { PublishOutcome } from '../../publish/flow';
+import type { PublishProgress } from '../../publish/types';
+import { Dialog } from '../app/Dialog';
+import { runPublish } from './publish-actions';
+import { PublishResult } from './PublishResult';
+import { type PublishTarget, usePublishTarget } from './usePublishTarget';
+import './publish.css';
+
+const STAGES: Record<PublishProgress['stage'], string> = {
+  preparing: 'Preparing the model…',
+  uploading: 'Uploading…',
+  checking: 'The endpoint is checking and loading the model…',
+  parity: 'Checking parity: predicting the same samples here and on the endpoint…',
+  labelling: 'Labelling…',
+  done: 'Done',
+};
+
+type Phase =
+  | { kind: 'form'; error: string | null; askToken: boolean }
+  | { kind: 'running'; progress: PublishProgress }
+  | { kind: 'done'; outcome: PublishOutcome };
+
+function Progress({ progress }: { progress: PublishProgress }) {
+  const value = progress.stage === 'uploading' ? progress.fraction : progress.stage === 'preparing' ? 0 : 1;
+  return (
+    <div className="publish__progress">
+      <progress aria-label="Publish progress" max={1} value={value} />
+      <p aria-live="polite">
+        {STAGES[progress.stage]}
+        {progress.stage === 'uploading' && ` ${Math.round(progress.fraction * 100)} %`}
+      </p>
+    </div>
+  );
+}
+
+function Field({ label, error, children }: { label: string; error?: string | null; children: React.ReactNode }) {
+  return (
+    <label className="publish__field">
+      <span>{label}</span>
+      {children}
+      {error && <span className="publish__error">{error}</span>}
+    </label>
+  );
+}
+
+function PublishForm({ initial, phase, onSubmit }: { initial: PublishTarget; phase: Extract<Phase, { kind: 'form' }>; onSubmit(t: PublishTarget): void }) {
+  const [t, setT] = useState(initial);
+  const tokenRef = useRef<HTMLInputElement>(null);
+  const nameError = modelNameProblem(t.name);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!nameError && !labelProblem(t.label)) onSubmit(t);
+  };
+  const set = (patch: Partial<PublishTarget>) => setT({ ...t, ...patch });
+  return (
+    <form className="publish__form" onSubmit={submit}>
+      <Field label="Model name" error={t.name ? nameError : null}>
+        <input aria-label="Model name" value={t.name} onChange={(e) => set({ name: e.target.value })} spellCheck={false} />
+      </Field>
+      <Field label="Endpoint">
+        <input aria-label="Endpoint" value={t.endpoint} onChange={(e) => set({ endpoint: e.target.value })} spellCheck={false} />
+      </Field>
+      <Field label="Token" error={phase.askToken ? 'Enter a token that may publish to this endpoint (printed by the server at start-up).' : null}>
+        <input
+          ref={tokenRef}
+          aria-label="Token"
+          type="password"
+          autoFocus={phase.askToken}
+          value={t.token}
+          onChange={(e) => set({ token: e.target.value })}
+        />
+      </Field>
+      <Field label="Label (optional)">
+        <select aria-label="Label" value={t.label} onChange={(e) => set({ label: e.target.value })}>
+          <option value="">No label</option>
+          <option value="stable">stable</option>
+          <option value="canary">canary</option>
+        </select>
+      </Field>
+      {phase.error && (
+        <p className="publish__alert" role="alert">
+          {phase.error}
+        </p>
+      )}
+      <div className="publish__actions">
+        <button type="submit" className="publish__primary" disabled={nameError !== null}>
+          {phase.error ? 'Publish again' : 'Publish version'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The publish dialog: name, endpoint, token and label; then progress; then the result. */
+export function PublishDialog({ onClose }: { onClose(): void }) {
+  const initial = usePublishTarget();
+  const [phase, setPhase] = useState<Phase>({ kind: 'form', error: null, askToken: false });
+  const [target, setTarget] = useState<PublishTarget | null>(null);
+  const start = async (t: PublishTarget) => {
+    setTarget(t);
+    let url: string;
+    try {
+      url = normaliseEndpoint(t.endpoint);
+    } catch (e) {
+      return setPhase({ kind: 'form', error: (e as Error).message, askToken: false });
+    }
+    setPhase({ kind: 'running', progress: { stage: 'preparing', fraction: 0 } });
+    try {
+      const outcome = await runPublish({ name: t.name, label: t.label, endpoint: { url, token: t.token.trim() } }, (progress) =>
+        setPhase({ kind: 'running', progress }),
+      );
+      setPhase({ kind: 'done', outcome });
+    } catch (e) {
+      const askToken = e instanceof EndpointError && e.kind === 'auth';
+      setPhase({ kind: 'form', error: e instanceof Error ? e.message : String(e), askToken });
+    }
+  };
+  return (
+    <Dialog title="Publish" onClose={onClose}>
+      <div className="publish">
+        {!initial && <p>Loading…</p>}
+        {initial && phase.kind === 'form' && (
+          <PublishForm initial={target ?? initial} phase={phase} onSubmit={(t) => void start(t)} />
+        )}
+        {phase.kind === 'running' && <Progress progress={phase.progress} />}
+        {phase.kind === 'done' && <PublishResult outcome={phase.outcome} />}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import {
+  captureStartupToken,
+  defaultEndpoint,
+  hasStoredWeights,
+  loadPrefs,
+  loadToken,
+  suggestModelName,
+} from '../../publish';
+import { useStudio } from '../../state/store';
+
+/** Where and as what the project publishes: remembered choices, else the suggestions. */
+export interface PublishTarget {
+  name: string;
+  endpoint: string;
+  token: string;
+  label: string;
+}
+
+let captured: Promise<unknown> | null = null;
+
+/** Takes `?token=` from the start-up URL once per page load (and removes it from the address bar). */
+export function captureTokenOnce(): Promise<unknown> {
+  captured ??= captureStartupToken().catch(() => null);
+  return captured;
+}
+
+const selectProjectId = (s: { projectId: string | null }) => s.projectId;
+
+/** The project's publish target, or null while it loads. */
+export function usePublishTarget(): PublishTarget | null {
+  const projectId = useStudio(selectProjectId);
+  const [target, setTarget] = useState<PublishTarget | null>(null);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      await captureTokenOnce();
+      const prefs = await loadPrefs(projectId).catch(() => null);
+      const endpoint = prefs?.endpoint ?? defaultEndpoint();
+      const token = await loadToken(endpoint).catch(() => '');
+      const name = prefs?.name ?? suggestModelName(useStudio.getState().projectName);
+      if (live) setTarget({ name, endpoint, token, label: prefs?.label ?? 'stable' });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [projectId]);
+  return target;
+}
+
+const selectGraph = (s: { graph: unknown }) => s.graph;
+const selectWatched = (s: { projectId: string | null; graph: unknown; runs: unknown[] }) =>
+  `${s.projectId}|${s.runs.length}`;
+
+/**
+ * Whether the project has trained or imported weights. Checked again when the project, graph or runs change
+ * (an import or a finished run), and every few seconds while there are none (training writes them).
+ */
+export function useHasWeights(): boolean {
+  const watched = useStudio(selectWatched);
+  const graph = useStudio(selectGraph);
+  const [has, setHas] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const check = () =>
+      hasStoredWeights(useStudio.getState().projectId).then(
+        (yes) => live && setHas(yes),
+        () => live && setHas(false),
+      );
+    check();
+    const timer = setInterval(check, 2000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [watched, graph]);
+  return has;
+}
