@@ -23,7 +23,12 @@ export function v2Path(name: string, version: number | null = null): string {
 }
 
 /** Sends one JSON request to the endpoint; resolves with the parsed body (null for 204). */
-export async function call<T>(ep: Endpoint, path: string, action: string, init: RequestInit = {}): Promise<T> {
+export async function call<T>(
+  ep: Endpoint,
+  path: string,
+  action: string,
+  init: RequestInit = {},
+): Promise<T> {
   const headers = new Headers(init.headers);
   if (ep.token) headers.set('authorization', `Bearer ${ep.token}`);
   if (init.body !== undefined) headers.set('content-type', 'application/json');
@@ -59,13 +64,22 @@ export async function listModels(ep: Endpoint): Promise<ModelListing[]> {
 
 /** The note stored with a version (null when none or not the studio's). */
 export async function getNotes(ep: Endpoint, name: string, version: number): Promise<PublishNotes | null> {
-  const body = await call<{ notes: unknown }>(ep, `${modelPath(name, version)}/notes`, 'Reading the version note');
+  const body = await call<{ notes: unknown }>(
+    ep,
+    `${modelPath(name, version)}/notes`,
+    'Reading the version note',
+  );
   const notes = body.notes as Partial<PublishNotes> | null;
   return notes && notes.studio === 'model-studio/publish' ? (notes as PublishNotes) : null;
 }
 
 /** Stores a JSON note with a version (replacing the previous one). */
-export async function putNotes(ep: Endpoint, name: string, version: number, notes: PublishNotes): Promise<void> {
+export async function putNotes(
+  ep: Endpoint,
+  name: string,
+  version: number,
+  notes: PublishNotes,
+): Promise<void> {
   await call(ep, `${modelPath(name, version)}/notes`, 'Saving the version note', {
     method: 'PUT',
     body: JSON.stringify(notes),
@@ -110,7 +124,12 @@ export async function listVersions(ep: Endpoint, name: string): Promise<VersionI
 }
 
 /** TF Serving `:predict` in row format: one prediction per instance. */
-export async function predict(ep: Endpoint, name: string, ref: VersionRef, instances: unknown[]): Promise<unknown[]> {
+export async function predict(
+  ep: Endpoint,
+  name: string,
+  ref: VersionRef,
+  instances: unknown[],
+): Promise<unknown[]> {
   const body = await call<{ predictions: unknown[] }>(ep, `${modelPath(name, ref)}:predict`, 'Predicting', {
     method: 'POST',
     body: JSON.stringify({ instances }),
@@ -135,7 +154,12 @@ export interface V2Response {
 }
 
 /** Open Inference Protocol V2 `infer` on a version, or unversioned (stable, else latest) when null. */
-export async function inferV2(ep: Endpoint, name: string, version: number | null, inputs: V2Tensor[]): Promise<V2Response> {
+export async function inferV2(
+  ep: Endpoint,
+  name: string,
+  version: number | null,
+  inputs: V2Tensor[],
+): Promise<V2Response> {
   return call<V2Response>(ep, `${v2Path(name, version)}/infer`, 'Inference', {
     method: 'POST',
     body: JSON.stringify({ inputs }),

@@ -9,7 +9,10 @@ let server: RunningServer;
 let limited: RunningServer;
 beforeAll(async () => {
   tf.setBackend('cpu');
-  [server, limited] = await Promise.all([startServer(), startServer({ weightsBytes: 64, publishesPerMinute: 1 })]);
+  [server, limited] = await Promise.all([
+    startServer(),
+    startServer({ weightsBytes: 64, publishesPerMinute: 1 }),
+  ]);
 });
 afterAll(() => Promise.all([server.close(), limited.close()]));
 
@@ -75,11 +78,18 @@ describe('error mapping', () => {
     expect(e.message).toMatch(/Retry in 12 s/);
   });
 
-  it('turns 5xx into a clear message with the server\'s words', () => {
-    const e = errorFromResponse(503, '{"error":"too many publishes in progress; retry shortly"}', null, 'Publishing');
+  it("turns 5xx into a clear message with the server's words", () => {
+    const e = errorFromResponse(
+      503,
+      '{"error":"too many publishes in progress; retry shortly"}',
+      null,
+      'Publishing',
+    );
     expect(e.kind).toBe('server');
     expect(e.message).toMatch(/The endpoint failed \(503: too many publishes in progress/);
     expect(e.message).toMatch(/nothing was lost/);
-    expect(errorFromResponse(500, '<html>oops</html>', null, 'Publishing').message).toMatch(/500: <html>oops/);
+    expect(errorFromResponse(500, '<html>oops</html>', null, 'Publishing').message).toMatch(
+      /500: <html>oops/,
+    );
   });
 });

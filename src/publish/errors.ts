@@ -75,24 +75,46 @@ export function errorFromResponse(
 ): EndpointError {
   const said = serverMessage(body);
   if (status === 401) {
-    return new EndpointError('auth', `${action} was refused: the token is missing or not valid (401). Enter the endpoint's token and try again. ${KEPT}`, status);
+    return new EndpointError(
+      'auth',
+      `${action} was refused: the token is missing or not valid (401). Enter the endpoint's token and try again. ${KEPT}`,
+      status,
+    );
   }
   if (status === 403) {
-    return new EndpointError('auth', `${action} was refused: this token may not do that (403: ${said}). Enter a token that may publish and try again. ${KEPT}`, status);
+    return new EndpointError(
+      'auth',
+      `${action} was refused: this token may not do that (403: ${said}). Enter a token that may publish and try again. ${KEPT}`,
+      status,
+    );
   }
   if (status === 413) {
     const limit = limitText(said);
     const what = limit ? `the endpoint's limit is ${limit}` : `the endpoint said: ${said}`;
-    return new EndpointError('too-large', `The model is too large to publish: ${what}. Make the model smaller, or raise the limit on the server (MAX_WEIGHTS_BYTES / MAX_MODEL_JSON_BYTES). ${KEPT}`, status);
+    return new EndpointError(
+      'too-large',
+      `The model is too large to publish: ${what}. Make the model smaller, or raise the limit on the server (MAX_WEIGHTS_BYTES / MAX_MODEL_JSON_BYTES). ${KEPT}`,
+      status,
+    );
   }
   if (status === 429) {
     const seconds = parseRetryAfter(retryAfter);
     const fallback = /per minute/.test(said) ? 'Retry in about a minute.' : 'Retry in a few seconds.';
-    return new EndpointError('rate-limited', `The endpoint is busy (429: ${said}). ${retryText(seconds, fallback)} ${KEPT}`, status, seconds);
+    return new EndpointError(
+      'rate-limited',
+      `The endpoint is busy (429: ${said}). ${retryText(seconds, fallback)} ${KEPT}`,
+      status,
+      seconds,
+    );
   }
   if (status >= 500) {
     const seconds = parseRetryAfter(retryAfter);
-    return new EndpointError('server', `The endpoint failed (${status}: ${said}). ${retryText(seconds, 'Try again in a moment.')} ${KEPT}`, status, seconds);
+    return new EndpointError(
+      'server',
+      `The endpoint failed (${status}: ${said}). ${retryText(seconds, 'Try again in a moment.')} ${KEPT}`,
+      status,
+      seconds,
+    );
   }
   if (status === 404) return new EndpointError('not-found', `${action} failed: ${said} (404).`, status);
   if (status === 409) return new EndpointError('conflict', `${action} was refused: ${said} (409).`, status);

@@ -47,7 +47,14 @@ async function parityAndNotes(req: PublishRequest, published: PublishedVersion, 
   let parity: ParityResult | null = null;
   let parityError: string | null = null;
   try {
-    parity = await checkParity(req.endpoint, req.name, published.version, published.inputs, req.samples, browser);
+    parity = await checkParity(
+      req.endpoint,
+      req.name,
+      published.version,
+      published.inputs,
+      req.samples,
+      browser,
+    );
   } catch (e) {
     parityError = `The parity check could not run: ${messageOf(e)}`;
   }
@@ -62,7 +69,8 @@ async function parityAndNotes(req: PublishRequest, published: PublishedVersion, 
   try {
     await putNotes(req.endpoint, req.name, published.version, notes);
   } catch (e) {
-    parityError = `${parityError ?? ''} The result could not be stored with the version: ${messageOf(e)}`.trim();
+    parityError =
+      `${parityError ?? ''} The result could not be stored with the version: ${messageOf(e)}`.trim();
   }
   return { parity, parityError };
 }
@@ -70,7 +78,10 @@ async function parityAndNotes(req: PublishRequest, published: PublishedVersion, 
 async function label(req: PublishRequest, version: number, parity: ParityResult | null) {
   if (!req.label) return { labelled: null, labelNote: null };
   if (parity?.status !== 'ok') {
-    return { labelled: null, labelNote: `Version ${version} was not labelled "${req.label}" because its parity check did not pass.` };
+    return {
+      labelled: null,
+      labelNote: `Version ${version} was not labelled "${req.label}" because its parity check did not pass.`,
+    };
   }
   try {
     await setLabel(req.endpoint, req.name, req.label, version);
@@ -84,10 +95,16 @@ async function label(req: PublishRequest, version: number, parity: ParityResult 
 export async function publish(req: PublishRequest): Promise<PublishOutcome> {
   const report = (stage: PublishProgress['stage'], fraction: number) => req.onProgress?.({ stage, fraction });
   report('preparing', 0);
-  const published = await uploadModel(req.endpoint, req.name, req.model, req.metadata as unknown as Record<string, unknown>, {
-    onProgress: (f) => report('uploading', f),
-    onSent: () => report('checking', 1),
-  });
+  const published = await uploadModel(
+    req.endpoint,
+    req.name,
+    req.model,
+    req.metadata as unknown as Record<string, unknown>,
+    {
+      onProgress: (f) => report('uploading', f),
+      onSent: () => report('checking', 1),
+    },
+  );
   report('parity', 1);
   const browser = await browserPredict(req.model, req.samples);
   const { parity, parityError } = await parityAndNotes(req, published, browser);
@@ -110,7 +127,8 @@ export async function publish(req: PublishRequest): Promise<PublishOutcome> {
       sample: nestedSample(first, 0),
       sampleShape: first.shape,
       metadata: req.metadata,
-      sampleSource: req.samples.source === 'test split' ? 'the first test sample of the dataset' : 'a generated input',
+      sampleSource:
+        req.samples.source === 'test split' ? 'the first test sample of the dataset' : 'a generated input',
     }),
   };
 }

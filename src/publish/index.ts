@@ -23,7 +23,14 @@ export {
 export { EndpointError } from './errors';
 export { type PreprocessingMetadata, preprocessingMetadata } from './metadata';
 export { LABELS, labelProblem, modelNameProblem, normaliseEndpoint, suggestModelName } from './names';
-export { captureStartupToken, loadPrefs, loadToken, type PublishPrefs, savePrefs, saveToken } from './settings';
+export {
+  captureStartupToken,
+  loadPrefs,
+  loadToken,
+  type PublishPrefs,
+  savePrefs,
+  saveToken,
+} from './settings';
 export { hasStoredWeights } from './stored-weights';
 export type * from './types';
 
@@ -51,7 +58,9 @@ export async function predictServed(
   const ep = endpoint ?? { url, token: await loadToken(url) };
   const [batch, ...one] = shape;
   const data = x instanceof Float32Array || x instanceof Int32Array ? x : Float32Array.from(x);
-  const instances = Array.from({ length: batch }, (_, i) => nestedSample({ shape: one, dtype: 'float32', data }, i));
+  const instances = Array.from({ length: batch }, (_, i) =>
+    nestedSample({ shape: one, dtype: 'float32', data }, i),
+  );
   const predictions = await predict(ep, name, version, instances);
   const flat = predictions.map(flatten);
   return { data: Float32Array.from(flat.flat()), shape: [batch, flat[0]?.length ?? 0] };

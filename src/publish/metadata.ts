@@ -25,7 +25,11 @@ function datasetName(config: DatasetConfig): string {
   return s.kind === 'builtin' ? s.id : s.fileName;
 }
 
-function inputDescription(config: DatasetConfig | null, shape: number[], meta: PreprocessingMetadata): string {
+function inputDescription(
+  config: DatasetConfig | null,
+  shape: number[],
+  meta: PreprocessingMetadata,
+): string {
   if (meta.vocabulary) {
     return `token ids: lowercase the text, split into words ([letters/digits]+), map each word to its index in "vocabulary" (unknown → 1), pad with 0 / cut to ${shape[0]} ids`;
   }
@@ -33,7 +37,10 @@ function inputDescription(config: DatasetConfig | null, shape: number[], meta: P
     const how = meta.normaliser.kind === 'zscore' ? '(x - mean) / std' : '(x - min) / (max - min)';
     return `${shape.join('×')} float32 features, each scaled as ${how} with "normaliser" a (mean or min) and b (std or range)`;
   }
-  if (config?.source.kind === 'images' || (config?.source.kind === 'builtin' && config.source.id === 'mnist')) {
+  if (
+    config?.source.kind === 'images' ||
+    (config?.source.kind === 'builtin' && config.source.id === 'mnist')
+  ) {
     return `an image as ${shape.join('×')} float32 pixels in [0, 1] (height × width × channels)`;
   }
   return `${shape.join('×')} float32 values, as the dataset provides them`;
@@ -67,7 +74,13 @@ export function preprocessingMetadata(
   if (fitted.categories) meta.categories = fitted.categories;
   if (fitted.vocabulary) {
     meta.vocabulary = fitted.vocabulary;
-    meta.text = { lowercase: true, tokens: "[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?", padId: 0, oovId: 1, length: input.shape[0] };
+    meta.text = {
+      lowercase: true,
+      tokens: "[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?",
+      padId: 0,
+      oovId: 1,
+      length: input.shape[0],
+    };
   }
   meta.input.description = inputDescription(config, input.shape, meta);
   return meta;

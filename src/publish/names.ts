@@ -12,7 +12,8 @@ export function modelNameProblem(name: string): string | null {
   if (name.length === 0) return 'Enter a model name.';
   if (name.length > 63) return 'A model name has at most 63 characters.';
   if (!/^[a-z0-9]/.test(name)) return 'A model name starts with a lowercase letter or a digit.';
-  if (!MODEL_NAME_RE.test(name)) return 'Use lowercase letters, digits, "-" and "_" only (no spaces, dots, slashes or colons).';
+  if (!MODEL_NAME_RE.test(name))
+    return 'Use lowercase letters, digits, "-" and "_" only (no spaces, dots, slashes or colons).';
   return null;
 }
 
@@ -43,6 +44,7 @@ export function normaliseEndpoint(raw: string): string {
   } catch {
     throw new Error(`"${raw}" is not a URL: enter the endpoint's address, e.g. http://localhost:8080`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('The endpoint must be an http:// or https:// address.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error('The endpoint must be an http:// or https:// address.');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

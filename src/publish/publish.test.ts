@@ -36,7 +36,13 @@ describe('publish through tf.io.http', () => {
   it('uploads what model.save(tf.io.http) sends and keeps the preprocessing with the version', async () => {
     const meta = preprocessingMetadata('Iris', IRIS_CONFIG, { shape: [4], dtype: 'float32' });
     const fractions: number[] = [];
-    const v = await uploadModel(server.endpoint, 'upload-only', irisModel(), { ...meta }, { onProgress: (f) => fractions.push(f) });
+    const v = await uploadModel(
+      server.endpoint,
+      'upload-only',
+      irisModel(),
+      { ...meta },
+      { onProgress: (f) => fractions.push(f) },
+    );
     expect(v.version).toBe(1);
     expect(v.state).toBe('AVAILABLE');
     expect(v.urls.predict).toBe(`${server.url}/v1/models/upload-only/versions/1:predict`);
@@ -60,10 +66,16 @@ describe('publish through tf.io.http', () => {
     expect(out.parity).toMatchObject({ status: 'ok', samples: 32, source: 'test split', tolerance: 1e-4 });
     expect(out.parity!.maxAbsDiff).toBeLessThanOrEqual(1e-4);
     expect(out.labelled).toBe('stable');
-    expect(stages).toEqual(expect.arrayContaining(['preparing', 'uploading', 'checking', 'parity', 'labelling', 'done']));
+    expect(stages).toEqual(
+      expect.arrayContaining(['preparing', 'uploading', 'checking', 'parity', 'labelling', 'done']),
+    );
     const [v1] = await listVersions(server.endpoint, 'iris');
     expect(v1).toMatchObject({ version: 1, state: 'AVAILABLE', labels: ['stable'] });
-    expect(v1.notes).toMatchObject({ testAccuracy: 0.93, project: 'p-1', parity: { status: 'ok', samples: 32 } });
+    expect(v1.notes).toMatchObject({
+      testAccuracy: 0.93,
+      project: 'p-1',
+      parity: { status: 'ok', samples: 32 },
+    });
     expect(v1.notes!.bytes).toBeGreaterThan(100);
   });
 
@@ -77,7 +89,9 @@ describe('publish through tf.io.http', () => {
       Array.from(x.slice(4, 8)),
       Array.from(x.slice(8, 12)),
     ])) as number[][];
-    served.forEach((row, i) => row.forEach((p, j) => expect(Math.abs(p - local[i][j])).toBeLessThan(1e-5)));
+    for (const [i, row] of served.entries()) {
+      for (const [j, p] of row.entries()) expect(Math.abs(p - local[i][j])).toBeLessThan(1e-5);
+    }
     const viaTryIt = await predictServed('iris-predict', out.published.version, x, [3, 4], server.endpoint);
     expect(viaTryIt.shape).toEqual([3, 3]);
     expect(Math.abs(viaTryIt.data[4] - local[1][1])).toBeLessThan(1e-5);
@@ -117,7 +131,12 @@ describe('versions, labels, rollback and delete', () => {
     await publish(request('roll', irisModel(1)));
     const second = await publish(request('roll', irisModel(2)));
     expect(second.published.version).toBe(2);
-    const input = { name: second.published.inputs[0].name, shape: [1, 4], datatype: 'FP32' as const, data: [0.1, 0.2, 0.3, 0.4] };
+    const input = {
+      name: second.published.inputs[0].name,
+      shape: [1, 4],
+      datatype: 'FP32' as const,
+      data: [0.1, 0.2, 0.3, 0.4],
+    };
     expect((await inferV2(server.endpoint, 'roll', null, [input])).model_version).toBe('2');
     await setLabel(server.endpoint, 'roll', 'stable', 1);
     await setLabel(server.endpoint, 'roll', 'canary', 2);

@@ -43,7 +43,10 @@ describe('token and preferences', () => {
     const replaced: string[] = [];
     const page = {
       location: { href: 'http://localhost:8080/?token=abc123&x=1#top', origin: 'http://localhost:8080' },
-      history: { state: null, replaceState: (_d: unknown, _u: string, url?: string) => void replaced.push(url!) },
+      history: {
+        state: null,
+        replaceState: (_d: unknown, _u: string, url?: string) => void replaced.push(url!),
+      },
     };
     expect(await captureStartupToken(page, store)).toBe('abc123');
     expect(replaced).toEqual(['/?x=1#top']);
@@ -73,7 +76,9 @@ describe('samples and metadata', () => {
 
   it('generates the same inputs every time and nests one sample', () => {
     const a = generatedSamples([{ shape: [2, 3], dtype: 'float32' }], 4);
-    expect(a.inputs[0].data).toEqual(generatedSamples([{ shape: [2, 3], dtype: 'float32' }], 4).inputs[0].data);
+    expect(a.inputs[0].data).toEqual(
+      generatedSamples([{ shape: [2, 3], dtype: 'float32' }], 4).inputs[0].data,
+    );
     const nested = nestedSample(a.inputs[0], 1) as number[][];
     expect(nested).toHaveLength(2);
     expect(nested[1][2]).toBe(a.inputs[0].data[11]);
@@ -88,9 +93,17 @@ describe('samples and metadata', () => {
 
   it('describes the preprocessing that travels with the model', () => {
     const m = preprocessingMetadata('Iris', IRIS_CONFIG, { shape: [4], dtype: 'float32' });
-    expect(m).toMatchObject({ dataset: 'iris', classNames: ['setosa', 'versicolor', 'virginica'], output: { kind: 'classes' } });
+    expect(m).toMatchObject({
+      dataset: 'iris',
+      classNames: ['setosa', 'versicolor', 'virginica'],
+      output: { kind: 'classes' },
+    });
     expect(m.input.description).toMatch(/\(x - mean\) \/ std/);
-    const text = preprocessingMetadata('Spam', { ...IRIS_CONFIG, fitted: { vocabulary: ['<pad>', '<unk>', 'win'] } }, { shape: [20], dtype: 'int32' });
+    const text = preprocessingMetadata(
+      'Spam',
+      { ...IRIS_CONFIG, fitted: { vocabulary: ['<pad>', '<unk>', 'win'] } },
+      { shape: [20], dtype: 'int32' },
+    );
     expect(text.text).toMatchObject({ padId: 0, oovId: 1, length: 20 });
     expect(text.input.description).toMatch(/pad with 0 \/ cut to 20 ids/);
   });

@@ -101,7 +101,9 @@ export function nestedSample(batch: InputBatch, index: number): unknown {
   const nest = (values: number[], shape: number[]): unknown => {
     if (shape.length <= 1) return values;
     const step = size(shape.slice(1));
-    return Array.from({ length: shape[0] }, (_, i) => nest(values.slice(i * step, (i + 1) * step), shape.slice(1)));
+    return Array.from({ length: shape[0] }, (_, i) =>
+      nest(values.slice(i * step, (i + 1) * step), shape.slice(1)),
+    );
   };
   return nest(flat, batch.shape);
 }

@@ -44,7 +44,10 @@ export interface PageUrl {
  * Reads `?token=` from the start-up URL, removes it from the address bar (history.replaceState, so it is
  * neither bookmarked nor left in the history) and remembers it for this origin. Returns the token or null.
  */
-export async function captureStartupToken(page: PageUrl = window, store: KeyValue = idbMeta): Promise<string | null> {
+export async function captureStartupToken(
+  page: PageUrl = window,
+  store: KeyValue = idbMeta,
+): Promise<string | null> {
   const url = new URL(page.location.href);
   const token = url.searchParams.get('token');
   if (!token) return null;
@@ -62,12 +65,19 @@ export interface PublishPrefs {
 }
 
 /** The remembered choices for a project, or null. */
-export async function loadPrefs(projectId: string | null, store: KeyValue = idbMeta): Promise<PublishPrefs | null> {
+export async function loadPrefs(
+  projectId: string | null,
+  store: KeyValue = idbMeta,
+): Promise<PublishPrefs | null> {
   const value = (await store.get(prefsKey(projectId))) as PublishPrefs | undefined;
   return value && typeof value.name === 'string' ? value : null;
 }
 
 /** Remembers the dialog's choices for a project. */
-export async function savePrefs(projectId: string | null, prefs: PublishPrefs, store: KeyValue = idbMeta): Promise<void> {
+export async function savePrefs(
+  projectId: string | null,
+  prefs: PublishPrefs,
+  store: KeyValue = idbMeta,
+): Promise<void> {
   await store.set(prefsKey(projectId), prefs);
 }

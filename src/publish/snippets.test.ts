@@ -41,7 +41,7 @@ const numbers = (text: string) => (text.match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).
 
 function expectClose(actual: number[], expected: number[]) {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThan(1e-4));
+  for (const [i, v] of actual.entries()) expect(Math.abs(v - expected[i])).toBeLessThan(1e-4);
 }
 
 async function runModule(code: string): Promise<string> {

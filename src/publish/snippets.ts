@@ -53,9 +53,15 @@ function preprocessingLines(ctx: SnippetContext, prefix: string): string[] {
   if (m.classNames) lines.push(`${prefix} Output: one score per class: ${m.classNames.join(', ')}.`);
   if (m.normaliser) {
     lines.push(`${prefix} Normaliser (${m.normaliser.kind}): x' = (x - a[i]) / b[i] with`);
-    lines.push(`${prefix}   a = ${sampleJson(m.normaliser.a)}`, `${prefix}   b = ${sampleJson(m.normaliser.b)}`);
+    lines.push(
+      `${prefix}   a = ${sampleJson(m.normaliser.a)}`,
+      `${prefix}   b = ${sampleJson(m.normaliser.b)}`,
+    );
   }
-  if (m.vocabulary) lines.push(`${prefix} Vocabulary: ${m.vocabulary.length} tokens in the model's userDefinedMetadata.vocabulary.`);
+  if (m.vocabulary)
+    lines.push(
+      `${prefix} Vocabulary: ${m.vocabulary.length} tokens in the model's userDefinedMetadata.vocabulary.`,
+    );
   return lines;
 }
 
@@ -113,7 +119,14 @@ function tfjsSnippet(ctx: SnippetContext): Snippet {
 
 function v2Snippet(ctx: SnippetContext): Snippet {
   const body = {
-    inputs: [{ name: ctx.input.name, shape: [1, ...ctx.sampleShape], datatype: ctx.input.datatype, data: flatten(ctx.sample) }],
+    inputs: [
+      {
+        name: ctx.input.name,
+        shape: [1, ...ctx.sampleShape],
+        datatype: ctx.input.datatype,
+        data: flatten(ctx.sample),
+      },
+    ],
   };
   return {
     id: 'v2',

@@ -17,9 +17,16 @@ export interface PublishableModel {
  * Compiles `graph` and loads the best stored weights that fit it (trained, else imported). Throws a sentence
  * when there are none or none fit the graph any more.
  */
-export async function publishableModel(projectId: string | null, graph: Graph, name: string): Promise<PublishableModel> {
+export async function publishableModel(
+  projectId: string | null,
+  graph: Graph,
+  name: string,
+): Promise<PublishableModel> {
   const stored = await storedWeights(projectId);
-  if (stored.length === 0) throw new Error('This project has no trained or imported weights yet: train the model (or import one with weights) first.');
+  if (stored.length === 0)
+    throw new Error(
+      'This project has no trained or imported weights yet: train the model (or import one with weights) first.',
+    );
   const model = compileGraph(graph, { name });
   const problems: string[] = [];
   for (const s of stored) {
@@ -31,5 +38,7 @@ export async function publishableModel(projectId: string | null, graph: Graph, n
     }
   }
   model.dispose();
-  throw new Error(`The stored weights no longer fit the model on the canvas (${problems.join(' ')}). Train again to publish this graph.`);
+  throw new Error(
+    `The stored weights no longer fit the model on the canvas (${problems.join(' ')}). Train again to publish this graph.`,
+  );
 }

@@ -33,7 +33,9 @@ function xhrFetch(callbacks: UploadCallbacks): FetchLike {
     new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open(init.method ?? 'GET', String(input));
-      new Headers(init.headers).forEach((value, key) => xhr.setRequestHeader(key, value));
+      new Headers(init.headers).forEach((value, key) => {
+        xhr.setRequestHeader(key, value);
+      });
       xhr.responseType = 'arraybuffer';
       xhr.upload.onprogress = (e) => e.lengthComputable && callbacks.onProgress?.(e.loaded / e.total);
       xhr.upload.onload = () => callbacks.onSent?.();
@@ -68,7 +70,8 @@ function checked(base: FetchLike, endpoint: string): FetchLike {
     } catch {
       throw unreachable(endpoint, 'Publishing');
     }
-    if (!res.ok) throw errorFromResponse(res.status, await res.text(), res.headers.get('retry-after'), 'Publishing');
+    if (!res.ok)
+      throw errorFromResponse(res.status, await res.text(), res.headers.get('retry-after'), 'Publishing');
     return res;
   };
 }
@@ -86,7 +89,12 @@ interface CreatedBody {
 /** The absolute URLs of a version: status, `:predict`, model.json and V2 infer. */
 export function versionUrls(endpoint: string, name: string, version: number): PublishedVersion['urls'] {
   const rest = `${endpoint}${modelPath(name, version)}`;
-  return { rest, predict: `${rest}:predict`, modelJson: `${rest}/model.json`, v2Infer: `${endpoint}${v2Path(name, version)}/infer` };
+  return {
+    rest,
+    predict: `${rest}:predict`,
+    modelJson: `${rest}/model.json`,
+    v2Infer: `${endpoint}${v2Path(name, version)}/infer`,
+  };
 }
 
 /**

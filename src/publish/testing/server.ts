@@ -42,7 +42,14 @@ export function irisModel(seed = 1): tf.LayersModel {
   return tf.sequential({
     name: 'iris',
     layers: [
-      tf.layers.dense({ name: 'hidden', units: 8, inputShape: [4], activation: 'relu', kernelInitializer: init(seed), biasInitializer: 'ones' }),
+      tf.layers.dense({
+        name: 'hidden',
+        units: 8,
+        inputShape: [4],
+        activation: 'relu',
+        kernelInitializer: init(seed),
+        biasInitializer: 'ones',
+      }),
       tf.layers.dense({ name: 'probs', units: 3, activation: 'softmax', kernelInitializer: init(seed + 1) }),
     ],
   });

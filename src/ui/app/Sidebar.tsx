@@ -1,7 +1,10 @@
 import { type ReactNode, useState } from 'react';
+import { RunsPanel } from '../charts/RunsPanel';
 import { DataPanel } from '../data/DataPanel';
+import { EvaluatePanel } from '../evaluation/EvaluatePanel';
 import { Inspector } from '../inspector/Inspector';
 import { ModelSummary } from '../summary/ModelSummary';
+import { TrainingPanel } from '../training/TrainingPanel';
 
 interface Tab {
   id: string;
@@ -13,12 +16,20 @@ const TABS: Tab[] = [
   { id: 'layer', label: 'Layer', render: () => <Inspector /> },
   { id: 'model', label: 'Model', render: () => <ModelSummary /> },
   { id: 'data', label: 'Data', render: () => <DataPanel /> },
+  { id: 'train', label: 'Train', render: () => <TrainingPanel /> },
+  { id: 'runs', label: 'Runs', render: () => <RunsPanel /> },
+  { id: 'evaluate', label: 'Evaluate', render: () => <EvaluatePanel /> },
 ];
 
 /** The right-hand sidebar: one tab per panel. */
 export function Sidebar() {
   const [active, setActive] = useState(TABS[0].id);
-  const tab = TABS.find((t) => t.id === active) ?? TABS[0];
+  // A panel stays mounted (hidden) once opened, so its work and state survive switching tabs.
+  const [opened, setOpened] = useState<string[]>([TABS[0].id]);
+  const open = (id: string) => {
+    setActive(id);
+    setOpened((o) => (o.includes(id) ? o : [...o, id]));
+  };
   return (
     <aside className="sidebar" aria-label="Panels">
       <div role="tablist" className="tabs">
@@ -30,20 +41,24 @@ export function Sidebar() {
             id={`tab-${t.id}`}
             aria-selected={t.id === active}
             aria-controls={`panel-${t.id}`}
-            onClick={() => setActive(t.id)}
+            onClick={() => open(t.id)}
           >
             {t.label}
           </button>
         ))}
       </div>
-      <div
-        role="tabpanel"
-        id={`panel-${tab.id}`}
-        aria-labelledby={`tab-${tab.id}`}
-        className="sidebar__panel"
-      >
-        {tab.render()}
-      </div>
+      {TABS.filter((t) => opened.includes(t.id)).map((t) => (
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`panel-${t.id}`}
+          aria-labelledby={`tab-${t.id}`}
+          className="sidebar__panel"
+          hidden={t.id !== active}
+        >
+          {t.render()}
+        </div>
+      ))}
     </aside>
   );
 }

@@ -14,7 +14,11 @@ export function PublishButton() {
       <button
         type="button"
         disabled={!hasWeights}
-        title={hasWeights ? 'Publish the trained model to the serving endpoint' : 'Train the model (or import one with weights) to publish it'}
+        title={
+          hasWeights
+            ? 'Publish the trained model to the serving endpoint'
+            : 'Train the model (or import one with weights) to publish it'
+        }
         onClick={() => setOpen(true)}
       >
         Publish

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { EndpointError, labelProblem, modelNameProblem, normaliseEndpoint } from '../../publish';
 import type { PublishOutcome } from '../../publish/flow';
 import type { PublishProgress } from '../../publish/types';
@@ -35,19 +35,38 @@ function Progress({ progress }: { progress: PublishProgress }) {
   );
 }
 
-function Field({ label, error, children }: { label: string; error?: string | null; children: React.ReactNode }) {
+function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error?: string | null;
+  children: React.ReactNode;
+}) {
   return (
-    <label className="publish__field">
+    <div className="publish__field">
       <span>{label}</span>
       {children}
       {error && <span className="publish__error">{error}</span>}
-    </label>
+    </div>
   );
 }
 
-function PublishForm({ initial, phase, onSubmit }: { initial: PublishTarget; phase: Extract<Phase, { kind: 'form' }>; onSubmit(t: PublishTarget): void }) {
+function PublishForm({
+  initial,
+  phase,
+  onSubmit,
+}: {
+  initial: PublishTarget;
+  phase: Extract<Phase, { kind: 'form' }>;
+  onSubmit(t: PublishTarget): void;
+}) {
   const [t, setT] = useState(initial);
   const tokenRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (phase.askToken) tokenRef.current?.focus();
+  }, [phase.askToken]);
   const nameError = modelNameProblem(t.name);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -57,17 +76,33 @@ function PublishForm({ initial, phase, onSubmit }: { initial: PublishTarget; pha
   return (
     <form className="publish__form" onSubmit={submit}>
       <Field label="Model name" error={t.name ? nameError : null}>
-        <input aria-label="Model name" value={t.name} onChange={(e) => set({ name: e.target.value })} spellCheck={false} />
+        <input
+          aria-label="Model name"
+          value={t.name}
+          onChange={(e) => set({ name: e.target.value })}
+          spellCheck={false}
+        />
       </Field>
       <Field label="Endpoint">
-        <input aria-label="Endpoint" value={t.endpoint} onChange={(e) => set({ endpoint: e.target.value })} spellCheck={false} />
+        <input
+          aria-label="Endpoint"
+          value={t.endpoint}
+          onChange={(e) => set({ endpoint: e.target.value })}
+          spellCheck={false}
+        />
       </Field>
-      <Field label="Token" error={phase.askToken ? 'Enter a token that may publish to this endpoint (printed by the server at start-up).' : null}>
+      <Field
+        label="Token"
+        error={
+          phase.askToken
+            ? 'Enter a token that may publish to this endpoint (printed by the server at start-up).'
+            : null
+        }
+      >
         <input
           ref={tokenRef}
           aria-label="Token"
           type="password"
-          autoFocus={phase.askToken}
           value={t.token}
           onChange={(e) => set({ token: e.target.value })}
         />
@@ -108,8 +143,9 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     }
     setPhase({ kind: 'running', progress: { stage: 'preparing', fraction: 0 } });
     try {
-      const outcome = await runPublish({ name: t.name, label: t.label, endpoint: { url, token: t.token.trim() } }, (progress) =>
-        setPhase({ kind: 'running', progress }),
+      const outcome = await runPublish(
+        { name: t.name, label: t.label, endpoint: { url, token: t.token.trim() } },
+        (progress) => setPhase({ kind: 'running', progress }),
       );
       setPhase({ kind: 'done', outcome });
     } catch (e) {

@@ -33,7 +33,9 @@ function SnippetBlock({ snippet, expected }: { snippet: Snippet; expected: numbe
       {expected && (
         <p className="publish__caption">
           Answer computed in this browser for this sample:{' '}
-          <code data-testid="expected-prediction">{JSON.stringify(expected.map((v) => Number(v.toPrecision(7))))}</code>
+          <code data-testid="expected-prediction">
+            {JSON.stringify(expected.map((v) => Number(v.toPrecision(7))))}
+          </code>
         </p>
       )}
     </section>
@@ -46,9 +48,12 @@ function ParityLine({ outcome }: { outcome: PublishOutcome }) {
   const diff = p.maxAbsDiff.toExponential(2);
   const from = `${p.samples} ${p.source === 'test split' ? 'test samples' : 'generated inputs'}`;
   return (
-    <p className={`publish__parity publish__parity--${p.status}`} role={p.status === 'failed' ? 'alert' : 'status'}>
-      <strong>{p.status === 'ok' ? 'parity ok' : 'parity failed'}</strong>: the served version and this browser
-      differ by at most {diff} on {from} (tolerance {p.tolerance}).
+    <p
+      className={`publish__parity publish__parity--${p.status}`}
+      role={p.status === 'failed' ? 'alert' : 'status'}
+    >
+      <strong>{p.status === 'ok' ? 'parity ok' : 'parity failed'}</strong>: the served version and this
+      browser differ by at most {diff} on {from} (tolerance {p.tolerance}).
       {p.status === 'failed' && ' The served model does not answer like the browser; it was not labelled.'}
       {outcome.parityError && ` ${outcome.parityError}`}
     </p>
@@ -61,7 +66,8 @@ export function PublishResult({ outcome }: { outcome: PublishOutcome }) {
   return (
     <div className="publish__result">
       <p className="publish__version">
-        Published <strong>{published.model}</strong> version <strong data-testid="published-version">{published.version}</strong>
+        Published <strong>{published.model}</strong> version{' '}
+        <strong data-testid="published-version">{published.version}</strong>
       </p>
       <p className="publish__url">
         REST URL: <code data-testid="rest-url">{published.urls.predict}</code>{' '}

@@ -27,7 +27,10 @@ export function latestTestAccuracy(runs: unknown[]): number | null {
 }
 
 /** The dataset, loaded in the data worker, when its input shape can fit the model; otherwise null. */
-async function loadFittingDataset(config: DatasetConfig | null, inputs: ModelInput[]): Promise<LoadedDataset | null> {
+async function loadFittingDataset(
+  config: DatasetConfig | null,
+  inputs: ModelInput[],
+): Promise<LoadedDataset | null> {
   if (!config || inputs.length !== 1) return null;
   const known = config.fitted?.signature?.inputShape;
   if (known && known.join() !== inputs[0].shape.map((d) => d ?? -1).join()) return null;
@@ -44,7 +47,10 @@ function pickSamples(dataset: LoadedDataset | null, inputs: ModelInput[]): Sampl
 }
 
 /** Publishes the project's model with its stored weights; remembers the choices and the token. */
-export async function runPublish(form: PublishForm, onProgress: (p: PublishProgress) => void): Promise<PublishOutcome> {
+export async function runPublish(
+  form: PublishForm,
+  onProgress: (p: PublishProgress) => void,
+): Promise<PublishOutcome> {
   const { graph, projectId, projectName, dataset, runs } = useStudio.getState();
   onProgress({ stage: 'preparing', fraction: 0 });
   await saveToken(form.endpoint.url, form.endpoint.token);

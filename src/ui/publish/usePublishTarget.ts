@@ -48,17 +48,11 @@ export function usePublishTarget(): PublishTarget | null {
   return target;
 }
 
-const selectGraph = (s: { graph: unknown }) => s.graph;
-const selectWatched = (s: { projectId: string | null; graph: unknown; runs: unknown[] }) =>
-  `${s.projectId}|${s.runs.length}`;
-
 /**
  * Whether the project has trained or imported weights. Checked again when the project, graph or runs change
- * (an import or a finished run), and every few seconds while there are none (training writes them).
+ * (an import or a finished run), and every few seconds (training writes them from its worker).
  */
 export function useHasWeights(): boolean {
-  const watched = useStudio(selectWatched);
-  const graph = useStudio(selectGraph);
   const [has, setHas] = useState(false);
   useEffect(() => {
     let live = true;
@@ -69,10 +63,14 @@ export function useHasWeights(): boolean {
       );
     check();
     const timer = setInterval(check, 2000);
+    const stop = useStudio.subscribe((s, prev) => {
+      if (s.projectId !== prev.projectId || s.graph !== prev.graph || s.runs !== prev.runs) check();
+    });
     return () => {
       live = false;
       clearInterval(timer);
+      stop();
     };
-  }, [watched, graph]);
+  }, []);
   return has;
 }

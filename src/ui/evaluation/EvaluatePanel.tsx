@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DatasetConfig, LoadedDataset } from '../../data';
+import { asDatasetConfig, labelText, loadDataset, normaliseRow, prepareText, sampleView } from '../../data';
+import { useStudio } from '../../state/store';
+import { trainingClient } from '../../train/client';
+import type { TestPredictions } from '../../train/types';
+import { PixelCanvas } from '../data/Preview';
+import { EvaluationView } from './EvaluationView';
+import { TryIt, type TryItProps } from './TryIt';
+
+/** The "Evaluate" tab: test-split evaluation of the trained model (in the worker) and the Try-it pad. */
+export function EvaluatePanel() {
+  const config = useStudio((s) => asDatasetConfig(s.dataset));
+  const [ds, setDs] = useState<LoadedDataset | null>(null);
+  const [predictions, setPredictions] = useState<TestPredictions | null>(null);
+  const [state, setState] = useState<'idle' | 'busy' | string>('idle');
+
+  useEffect(() => {
+    setDs(null);
+    if (!config) return;
+    let live = true;
+    loadDataset(config).then(
+      (d) => live && setDs(d),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [config]);
+
+  const evaluate = useCallback(async () => {
+    setState('busy');
+    try {
+      setPredictions(await trainingClient.evaluate());
+      setState('idle');
+    } catch (e) {
+      setState(`Could not evaluate: ${e instanceof Error ? e.message : String(e)}. Train a model first.`);
+    }
+  }, []);
+
+  // A finished run is evaluated straight away.
+  useEffect(() => trainingClient.on('end', () => void evaluate()), [evaluate]);
+
+  return (
+    <div className="evaluate-panel">
+      <button type="button" onClick={() => void evaluate()} disabled={state === 'busy'}>
+        {state === 'busy' ? 'Evaluating…' : 'Evaluate on the test split'}
+      </button>
+      {state !== 'idle' && state !== 'busy' && (
+        <p className="field__error" role="alert">
+          {state}
+        </p>
+      )}
+      {predictions && (
+        <EvaluationView
+          predictions={predictions}
+          samples={ds ? (i) => <Sample ds={ds} index={i} /> : undefined}
+        />
+      )}
+      {ds && config && <TryItFor ds={ds} config={config} />}
+    </div>
+  );
+}
+
+function Sample({ ds, index }: { ds: LoadedDataset; index: number }) {
+  const view = useMemo(() => sampleView(ds, 'test', index), [ds, index]);
+  const label = labelText(ds, 'test', index);
+  if (view.kind === 'image')
+    return <PixelCanvas view={view} size={56} label={`Test sample ${index}: ${label}`} />;
+  if (view.kind === 'text') return <span className="sample-text">{view.tokens.join(' ')}</span>;
+  if (view.kind === 'table')
+    return (
+      <span className="sample-row">{view.cells.map((c) => `${c.name}=${round(c.value)}`).join(', ')}</span>
+    );
+  return <span className="sample-row">{view.values.slice(0, 12).map(round).join(', ')}…</span>;
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+function TryItFor({ ds, config }: { ds: LoadedDataset; config: DatasetConfig }) {
+  const f = ds.format;
+  const kind: TryItProps['kind'] | null =
+    f.kind === 'image' ? 'image' : f.kind === 'table' ? 'tabular' : f.kind === 'text' ? 'text' : null;
+  if (!kind) return null;
+  const predict = (x: Float32Array, shape: number[]) => {
+    const input = kind === 'tabular' ? normaliseRow(config, Array.from(x)) : x;
+    return trainingClient.predict(input, shape);
+  };
+  const length = ds.inputShape[0] ?? 1;
+  return (
+    <section className="tryit-wrap" aria-label="Try it">
+      <h3>Try it</h3>
+      <TryIt
+        kind={kind}
+        inputShape={ds.inputShape}
+        classNames={ds.classNames}
+        featureNames={f.kind === 'table' ? f.featureNames : undefined}
+        predict={predict}
+        prepareText={kind === 'text' ? (s) => Float32Array.from(prepareText(config, s, length)) : undefined}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  deleteVersion,
+  type Endpoint,
+  listModels,
+  listVersions,
+  normaliseEndpoint,
+  saveToken,
+  setLabel,
+  type VersionInfo,
+} from '../../publish';
+import { VersionRow } from './VersionRow';
+import { usePublishTarget } from './usePublishTarget';
+import './publish.css';
+
+type Load =
+  | { status: 'idle' | 'loading' }
+  | { status: 'ready'; versions: VersionInfo[] }
+  | { status: 'error'; message: string };
+
+function TokenPrompt({ onSave }: { onSave(token: string): void }) {
+  const [token, setToken] = useState('');
+  return (
+    <form
+      className="versions__token"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (token.trim()) onSave(token.trim());
+      }}
+    >
+      <label>
+        Token{' '}
+        <input
+          aria-label="Endpoint token"
+          type="password"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+        />
+      </label>
+      <button type="submit">Use token</button>
+    </form>
+  );
+}
+
+function useVersions(ep: Endpoint | null, name: string) {
+  const [load, setLoad] = useState<Load>({ status: 'idle' });
+  const [models, setModels] = useState<string[]>([]);
+  const refresh = useCallback(async () => {
+    if (!ep) return;
+    setLoad((l) => (l.status === 'ready' ? l : { status: 'loading' }));
+    try {
+      const [all, versions] = await Promise.all([listModels(ep), listVersions(ep, name)]);
+      setModels(all.map((m) => m.name));
+      setLoad({ status: 'ready', versions });
+    } catch (e) {
+      setLoad({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  }, [ep, name]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  return { load, models, refresh, setLoad };
+}
+
+/** The "Publish" sidebar tab: the model's versions with state, time, size, parity and accuracy; labels, rollback, delete. */
+export function VersionsPanel() {
+  const target = usePublishTarget();
+  const [token, setToken] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const url = target ? safeEndpoint(target.endpoint) : null;
+  const ep = useEndpoint(url, token ?? target?.token ?? '');
+  const name = chosen ?? target?.name ?? '';
+  const { load, models, refresh } = useVersions(ep, name);
+
+  const act = async (what: () => Promise<void>) => {
+    if (!ep) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      await what();
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
+    setBusy(false);
+    await refresh();
+  };
+  if (!target || !ep) return <p className="muted">Loading…</p>;
+  const stable =
+    load.status === 'ready' ? load.versions.find((v) => v.labels.includes('stable'))?.version : undefined;
+  const askToken = (load.status === 'error' && /token/.test(load.message)) || !ep.token;
+  return (
+    <section className="versions" aria-label="Published versions">
+      <div className="versions__bar">
+        <label>
+          Model{' '}
+          <select aria-label="Served model" value={name} onChange={(e) => setChosen(e.target.value)}>
+            {[...new Set([name, ...models])].map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void refresh()} disabled={busy}>
+          Refresh
+        </button>
+      </div>
+      <p className="muted small">Endpoint: {ep.url}</p>
+      {askToken && (
+        <TokenPrompt
+          onSave={(t) => {
+            setToken(t);
+            void saveToken(ep.url, t);
+          }}
+        />
+      )}
+      {load.status === 'error' && (
+        <p className="publish__alert" role="alert">
+          {load.message}
+        </p>
+      )}
+      {message && (
+        <p className="publish__alert" role="alert">
+          {message}
+        </p>
+      )}
+      {load.status === 'loading' && <p className="muted">Loading versions…</p>}
+      {load.status === 'ready' && load.versions.length === 0 && (
+        <p className="muted">No versions of “{name}” yet: use Publish in the top bar.</p>
+      )}
+      {load.status === 'ready' && load.versions.length > 0 && (
+        <table className="versions__table">
+          <thead>
+            <tr>
+              <th>Version</th>
+              <th>State</th>
+              <th>Published</th>
+              <th>Size</th>
+              <th>Parity</th>
+              <th>Test acc.</th>
+              <th>Labels</th>
+              <th>Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {load.versions.map((v) => (
+              <VersionRow
+                key={v.version}
+                v={v}
+                stable={stable}
+                busy={busy}
+                onLabel={(label) => act(() => setLabel(ep, name, label, v.version))}
+                onDelete={() => act(() => deleteVersion(ep, name, v.version))}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function safeEndpoint(raw: string): string | null {
+  try {
+    return normaliseEndpoint(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** A stable Endpoint object for the url and token (so effects do not rerun on every render). */
+function useEndpoint(url: string | null, token: string): Endpoint | null {
+  const [ep, setEp] = useState<Endpoint | null>(null);
+  useEffect(() => {
+    setEp(url ? { url, token } : null);
+  }, [url, token]);
+  return ep;
+}
