@@ -24,44 +24,43 @@ interface ModelResult {
 const round = (v: number) => Math.round(v * 100) / 100;
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 
+// Page-side code goes in as text: tsx would otherwise wrap named functions in a `__name` helper the page lacks.
+const SPEEDS = `(quick) => new Promise((resolve) => {
+  const w = new Worker('/bench/training-worker.ts', { type: 'module' });
+  w.onmessage = (e) => resolve(e.data);
+  w.onerror = (e) => resolve({ ok: false, error: e.message });
+  w.postMessage({ quick });
+})`;
+
+const LONG_TASKS = `async (quick) => {
+  const load = (u) => import(/* @vite-ignore */ u);
+  const tasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); }).observe({ type: 'longtask' });
+  const { useStudio } = await load('/src/state/store.ts');
+  const { TEMPLATES } = await load('/src/graph/index.ts');
+  const { DEFAULT_SPLIT } = await load('/src/data/index.ts');
+  const status = await load('/src/ui/training/training-status.ts');
+  const s = useStudio.getState();
+  s.setGraph(TEMPLATES[0].build());
+  s.setDataset({ version: 1, source: { kind: 'builtin', id: 'mnist', seed: 1, samples: 10000 }, split: DEFAULT_SPLIT, augment: null, fitted: {} });
+  s.setTraining({ optimizer: 'adam', learningRate: 0.001, schedule: 'constant', loss: 'auto', batchSize: 32, epochs: quick ? 2 : 4, seed: 1, backend: 'wasm', maxTrainSamples: quick ? 2048 : 8500 });
+  await new Promise((r) => setTimeout(r, 500));
+  tasks.length = 0;
+  const t0 = performance.now();
+  await status.startTraining();
+  while (status.useTrainingStatus.getState().phase !== 'idle') await new Promise((r) => setTimeout(r, 100));
+  const run = useStudio.getState().runs.at(-1);
+  return { seconds: (performance.now() - t0) / 1000, backend: run?.backend, samplesPerSecond: run?.timings.samplesPerSecond, batches: run?.batches.length, status: run?.status, longTasks: tasks.length, longestMs: Math.max(0, ...tasks) };
+}`;
+
 /** Runs bench/training-worker.ts in the page and waits for its figures. */
 function speeds(page: Page): Promise<{ ok: boolean; results?: ModelResult[]; error?: string }> {
-  return page.evaluate(
-    (q) =>
-      new Promise((resolve) => {
-        const w = new Worker('/bench/training-worker.ts', { type: 'module' });
-        w.onmessage = (e) => resolve(e.data);
-        w.onerror = (e) => resolve({ ok: false, error: e.message });
-        w.postMessage({ quick: q });
-      }),
-    quick,
-  );
+  return page.evaluate(`(${SPEEDS})(${quick})`);
 }
 
 /** Trains MNIST through the real client and store while counting main-thread long tasks. */
-async function longTasks(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate(async (q) => {
-    const load = (u: string) => import(/* @vite-ignore */ u);
-    const tasks: number[] = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) tasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-    const { useStudio } = await load('/src/state/store.ts');
-    const { TEMPLATES } = await load('/src/graph/index.ts');
-    const { DEFAULT_SPLIT } = await load('/src/data/index.ts');
-    const status = await load('/src/ui/training/training-status.ts');
-    const s = useStudio.getState();
-    s.setGraph(TEMPLATES[0].build());
-    s.setDataset({ version: 1, source: { kind: 'builtin', id: 'mnist', seed: 1, samples: 10000 }, split: DEFAULT_SPLIT, augment: null, fitted: {} });
-    s.setTraining({ optimizer: 'adam', learningRate: 0.001, schedule: 'constant', loss: 'auto', batchSize: 32, epochs: q ? 2 : 4, seed: 1, backend: 'wasm', maxTrainSamples: q ? 2048 : 8500 });
-    await new Promise((r) => setTimeout(r, 500));
-    tasks.length = 0;
-    const t0 = performance.now();
-    await status.startTraining();
-    while (status.useTrainingStatus.getState().phase !== 'idle') await new Promise((r) => setTimeout(r, 100));
-    const run = useStudio.getState().runs.at(-1);
-    return { seconds: (performance.now() - t0) / 1000, backend: run?.backend, samplesPerSecond: run?.timings.samplesPerSecond, batches: run?.batches.length, longTasks: tasks.length, longestMs: Math.max(0, ...tasks) };
-  }, quick);
+function longTasks(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(`(${LONG_TASKS})(${quick})`);
 }
 
 function summarise(results: ModelResult[]) {
