@@ -3,17 +3,22 @@
  * (Conv2D 32 3×3 → MaxPool 2 → Flatten → Dense 10) at 1, 16 and 64 connections, with dynamic batching on
  * and off, against the in-process WASM predict loop as the ceiling; then a soak at 64 connections reporting
  * errors and memory. Prints ONE JSON object to stdout (progress on stderr). Evidence, never pass/fail.
+ * The server runs in this process with its default worker count (WORKERS, else cores − 1); autocannon runs in
+ * a child process (this file with --autocannon) so the load generator does not share the server's event loop.
  * Usage: npx tsx bench/server.ts [--quick]
  */
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { buildApp } from '../server/app.ts';
-import { testConfig } from '../server/config.ts';
+import { loadConfig, testConfig } from '../server/config.ts';
 import { artifactsOf, publishBody } from '../server/test/helpers.ts';
 
 const quick = process.argv.includes('--quick');
@@ -30,7 +35,30 @@ interface AutocannonResult {
   non2xx: number;
 }
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+/** The child-process side: runs one autocannon load with the options given as JSON and sends back the result. */
+async function loadGenerator(options: string): Promise<void> {
+  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+  const r = await autocannon(JSON.parse(options));
+  process.send?.(r, () => process.exit(0));
+}
+
+/** Runs autocannon in a child process (its own event loop and core, not the server's). */
+function autocannonProcess(opts: Record<string, unknown>): Promise<AutocannonResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--autocannon', JSON.stringify(opts)], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    let result: AutocannonResult | null = null;
+    child.on('message', (m) => {
+      result = m as AutocannonResult;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`autocannon process exited with ${code}`)),
+    );
+  });
+}
 
 function referenceCnn(): tf.LayersModel {
   return tf.sequential({
@@ -57,11 +85,15 @@ async function ceiling(model: tf.LayersModel, batch: number, seconds: number): P
   return Math.round(n / seconds);
 }
 
+/** Inference worker threads: the server's own default (WORKERS, else cores − 1, at least 1). */
+const WORKERS = loadConfig(process.env).workers;
+
 async function startServer(dir: string, maxBatch: number) {
   const app = await buildApp(
     testConfig(dir, {
       adminToken: TOKEN,
       studioDir: join(dir, 'none'),
+      workers: WORKERS,
       batching: { maxBatch, maxDelayMs: maxBatch > 1 ? 1 : 0 },
     }),
   );
@@ -71,7 +103,9 @@ async function startServer(dir: string, maxBatch: number) {
 }
 
 async function load(url: string, connections: number, seconds: number, body: string) {
-  const r = await autocannon({
+  const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
+  const r = await autocannonProcess({
     url: `${url}/v1/models/cnn:predict`,
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
@@ -79,12 +113,17 @@ async function load(url: string, connections: number, seconds: number, body: str
     connections,
     duration: seconds,
   });
+  const used = process.cpuUsage(cpu);
   return {
     connections,
     predictions_per_s: Math.round(r.requests.average),
     p50_ms: r.latency.p50,
     p99_ms: r.latency.p99,
     errors: r.errors + r.timeouts + r.non2xx,
+    // CPU of the whole server process (main thread and inference workers) per answered request, and how
+    // busy the main thread's event loop was: near 1 means the main thread, not the workers, is the limit.
+    server_cpu_us_per_request: Math.round((used.user + used.system) / Math.max(1, r.requests.total)),
+    main_event_loop_utilization: +performance.eventLoopUtilization(elu).utilization.toFixed(2),
   };
 }
 
@@ -94,6 +133,7 @@ function memory() {
 }
 
 async function main() {
+  const loadStart = loadavg().map((l) => +l.toFixed(2));
   setWasmPaths(`${join(process.cwd(), 'node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
   await tf.setBackend('wasm');
   const model = referenceCnn();
@@ -138,13 +178,16 @@ async function main() {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   const batched = results.batched as Array<{ predictions_per_s: number; p99_ms: number }>;
   const unbatched = results.unbatched as Array<{ predictions_per_s: number }>;
-  const workers = testConfig('x').workers;
+  const workers = WORKERS;
   process.stdout.write(
     `${JSON.stringify({
       bench: 'server',
       quick,
+      node: process.version,
       cores: availableParallelism(),
       workers,
+      load_generator: 'autocannon in a child process',
+      load_average_1_5_15: { start: loadStart, end: loadavg().map((l) => +l.toFixed(2)) },
       seconds_per_case: CASE_S,
       ceiling_wasm_predictions_per_s: ceilings,
       ...results,
@@ -162,4 +205,6 @@ async function main() {
   );
 }
 
-await main();
+const at = process.argv.indexOf('--autocannon');
+if (at >= 0) await loadGenerator(process.argv[at + 1]);
+else await main();

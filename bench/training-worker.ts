@@ -15,12 +15,25 @@ import type { BackendName, TrainingConfig } from '../src/train/types';
 declare const self: DedicatedWorkerGlobalScope;
 
 const BATCH = 32;
-const CONFIG: TrainingConfig = { optimizer: 'adam', learningRate: 0.001, schedule: 'constant', loss: 'sparseCategoricalCrossentropy', batchSize: BATCH, epochs: 1, seed: 1, backend: 'auto' };
+const CONFIG: TrainingConfig = {
+  optimizer: 'adam',
+  learningRate: 0.001,
+  schedule: 'constant',
+  loss: 'sparseCategoricalCrossentropy',
+  batchSize: BATCH,
+  epochs: 1,
+  seed: 1,
+  backend: 'auto',
+};
 
 function mlp(): Graph {
   let g: Graph = { nodes: [], edges: [] };
   let prev: string | null = null;
-  const steps: [string, Params][] = [['Input', { shape: [784] }], ['Dense', { units: 128, activation: 'relu' }], ['Dense', { units: 10, activation: 'softmax' }]];
+  const steps: [string, Params][] = [
+    ['Input', { shape: [784] }],
+    ['Dense', { units: 128, activation: 'relu' }],
+    ['Dense', { units: 10, activation: 'softmax' }],
+  ];
   for (const [type, params] of steps) {
     const a = addNode(g, type, { x: 0, y: 0 }, { params });
     g = prev ? connect(a.graph, prev, a.id) : a.graph;
@@ -31,8 +44,22 @@ function mlp(): Graph {
 
 function randomData(inputShape: number[], n: number): TrainingData {
   const size = inputShape.reduce((a, b) => a * b, 1);
-  const split = (count: number) => ({ x: Float32Array.from({ length: count * size }, () => Math.random()), y: Int32Array.from({ length: count }, () => Math.floor(Math.random() * 10)), count });
-  return { inputShape, inputDtype: 'float32', labelKind: 'classes', targetShape: [1], numClasses: 10, augment: null, train: split(n), val: split(BATCH), test: split(BATCH) };
+  const split = (count: number) => ({
+    x: Float32Array.from({ length: count * size }, () => Math.random()),
+    y: Int32Array.from({ length: count }, () => Math.floor(Math.random() * 10)),
+    count,
+  });
+  return {
+    inputShape,
+    inputDtype: 'float32',
+    labelKind: 'classes',
+    targetShape: [1],
+    numClasses: 10,
+    augment: null,
+    train: split(n),
+    val: split(BATCH),
+    test: split(BATCH),
+  };
 }
 
 /** Raw tfjs: compile + fit for one epoch over n samples; samples/s of the timed fit. */
@@ -42,7 +69,11 @@ async function rawFit(graph: Graph, data: TrainingData): Promise<number> {
   const x = tf.tensor(data.train.x, [data.train.count, ...data.inputShape]);
   const y = tf.oneHot(tf.tensor1d(data.train.y, 'int32'), 10);
   try {
-    await model.fit(x.slice(0, BATCH * 2), y.slice(0, BATCH * 2), { batchSize: BATCH, epochs: 1, verbose: 0 });
+    await model.fit(x.slice(0, BATCH * 2), y.slice(0, BATCH * 2), {
+      batchSize: BATCH,
+      epochs: 1,
+      verbose: 0,
+    });
     const t0 = performance.now();
     await model.fit(x, y, { batchSize: BATCH, epochs: 1, verbose: 0, shuffle: true });
     return (data.train.count * 1000) / (performance.now() - t0);
@@ -68,7 +99,8 @@ async function engine(graph: Graph, data: TrainingData): Promise<number> {
 }
 
 /** A sample count that takes about `seconds` at the measured speed (whole batches, at least 4). */
-const samplesFor = (speed: number, seconds: number) => Math.max(4, Math.min(128, Math.round((speed * seconds) / BATCH))) * BATCH;
+const samplesFor = (speed: number, seconds: number) =>
+  Math.max(4, Math.min(128, Math.round((speed * seconds) / BATCH))) * BATCH;
 
 async function benchModel(name: string, graph: Graph, inputShape: number[], seconds: number) {
   const probe = randomData(inputShape, BATCH * 2);
@@ -82,7 +114,13 @@ async function benchModel(name: string, graph: Graph, inputShape: number[], seco
     const data = randomData(inputShape, samplesFor(m.samplesPerSecond, seconds));
     const raw = await rawFit(graph, data).catch((e: unknown) => ({ error: String(e).slice(0, 160) }));
     const ours = await engine(graph, data);
-    rows.push({ backend: m.backend, samples: data.train.count, measured: m.samplesPerSecond, rawFit: raw, engine: ours });
+    rows.push({
+      backend: m.backend,
+      samples: data.train.count,
+      measured: m.samplesPerSecond,
+      rawFit: raw,
+      engine: ours,
+    });
   }
   return { model: name, chosen: fastest(measured) as BackendName | null, backends: rows };
 }

@@ -72,8 +72,21 @@ function summarise(results: ModelResult[]) {
     const cpu = rows.find((b) => b.backend === 'cpu');
     return {
       model: r.model,
-      samplesPerSecond: Object.fromEntries(r.backends.map((b) => [b.backend, b.error ? { error: b.error } : { rawFit: typeof b.rawFit === 'number' ? round(b.rawFit) : b.rawFit, engine: round(b.engine!), samples: (b as { samples?: number }).samples }])),
-      engineOverRawFit: Object.fromEntries(rows.map((b) => [b.backend, num(b.rawFit) ? round(b.engine! / (b.rawFit as number)) : null])),
+      samplesPerSecond: Object.fromEntries(
+        r.backends.map((b) => [
+          b.backend,
+          b.error
+            ? { error: b.error }
+            : {
+                rawFit: typeof b.rawFit === 'number' ? round(b.rawFit) : b.rawFit,
+                engine: round(b.engine!),
+                samples: (b as { samples?: number }).samples,
+              },
+        ]),
+      ),
+      engineOverRawFit: Object.fromEntries(
+        rows.map((b) => [b.backend, num(b.rawFit) ? round(b.engine! / (b.rawFit as number)) : null]),
+      ),
       chosen: r.chosen,
       best: best?.backend ?? null,
       chosenOverBest: chosen && best ? round(chosen.engine! / best.engine!) : null,
@@ -83,10 +96,17 @@ function summarise(results: ModelResult[]) {
 }
 
 async function main(): Promise<void> {
-  const server = await createServer({ configFile: 'vite.config.ts', logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  const server = await createServer({
+    configFile: 'vite.config.ts',
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1' },
+  });
   await server.listen();
   const url = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: config.use?.launchOptions?.args ?? [] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: config.use?.launchOptions?.args ?? [],
+  });
   try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -99,7 +119,14 @@ async function main(): Promise<void> {
     const isolated = await page.evaluate(() => crossOriginIsolated);
     const figures = await speeds(page);
     const responsiveness = await longTasks(page);
-    const out = { bench: 'training', quick, crossOriginIsolated: isolated, models: figures.ok ? summarise(figures.results!) : { error: figures.error }, raw: figures.results, mainThread: responsiveness };
+    const out = {
+      bench: 'training',
+      quick,
+      crossOriginIsolated: isolated,
+      models: figures.ok ? summarise(figures.results!) : { error: figures.error },
+      raw: figures.results,
+      mainThread: responsiveness,
+    };
     console.log(JSON.stringify(out, null, 2));
   } finally {
     await browser.close();

@@ -36,7 +36,13 @@ export class TrainingPanelPage {
   }
 
   /** Fills the settings a quick run needs. */
-  async configure(s: { backend: string; epochs: number; samples: number; batchSize?: number; learningRate?: number }): Promise<void> {
+  async configure(s: {
+    backend: string;
+    epochs: number;
+    samples: number;
+    batchSize?: number;
+    learningRate?: number;
+  }): Promise<void> {
     await this.panel.getByRole('combobox', { name: 'Backend', exact: true }).selectOption(s.backend);
     await this.panel.getByLabel('Epochs').fill(String(s.epochs));
     await this.panel.getByLabel('Training samples (limit)').fill(String(s.samples));

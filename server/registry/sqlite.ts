@@ -94,6 +94,8 @@ function toToken(row: TokenRow): TokenRecord {
 /** The default registry: one SQLite file in the data directory (WAL, synchronous=FULL: a kill -9 loses nothing committed). */
 export class SqliteRegistry implements Registry {
   private readonly db: Database.Database;
+  /** Prepared once per SQL text: preparing on every call cost more than the query itself. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -103,100 +105,112 @@ export class SqliteRegistry implements Registry {
     this.db.exec(SCHEMA);
   }
 
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   async getModel(name: string): Promise<ModelRecord | null> {
-    const row = this.db.prepare('SELECT * FROM models WHERE name = ?').get(name) as ModelRow | undefined;
+    const row = this.stmt('SELECT * FROM models WHERE name = ?').get(name) as ModelRow | undefined;
     return row ? toModel(row) : null;
   }
 
   async listModels(): Promise<ModelRecord[]> {
-    return (this.db.prepare('SELECT * FROM models ORDER BY name').all() as ModelRow[]).map(toModel);
+    return (this.stmt('SELECT * FROM models ORDER BY name').all() as ModelRow[]).map(toModel);
   }
 
   async ensureModel(name: string, project: string): Promise<ModelRecord> {
-    this.db
-      .prepare('INSERT OR IGNORE INTO models (name, project, created_at) VALUES (?, ?, ?)')
-      .run(name, project, new Date().toISOString());
+    this.stmt('INSERT OR IGNORE INTO models (name, project, created_at) VALUES (?, ?, ?)').run(
+      name,
+      project,
+      new Date().toISOString(),
+    );
     return (await this.getModel(name))!;
   }
 
   async setPublicInference(name: string, value: boolean): Promise<void> {
-    this.db.prepare('UPDATE models SET public_inference = ? WHERE name = ?').run(value ? 1 : 0, name);
+    this.stmt('UPDATE models SET public_inference = ? WHERE name = ?').run(value ? 1 : 0, name);
   }
 
   async reserveVersion(name: string): Promise<number> {
-    const row = this.db
-      .prepare('UPDATE models SET next_version = next_version + 1 WHERE name = ? RETURNING next_version')
-      .get(name) as { next_version: number };
+    const row = this.stmt(
+      'UPDATE models SET next_version = next_version + 1 WHERE name = ? RETURNING next_version',
+    ).get(name) as { next_version: number };
     return row.next_version - 1;
   }
 
   async commitVersion(r: VersionRecord): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO versions (model, version, state, error, sha_json, sha_weights, inputs, outputs, user_metadata,
+    this.stmt(
+      `INSERT INTO versions (model, version, state, error, sha_json, sha_weights, inputs, outputs, user_metadata,
          notes, bytes, backend, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        r.model,
-        r.version,
-        r.state,
-        r.error,
-        r.sha256.modelJson,
-        r.sha256.weights,
-        JSON.stringify(r.inputs),
-        JSON.stringify(r.outputs),
-        r.userDefinedMetadata === null ? null : JSON.stringify(r.userDefinedMetadata),
-        r.notes === null ? null : JSON.stringify(r.notes),
-        r.bytes,
-        r.backend,
-        r.createdAt,
-      );
+    ).run(
+      r.model,
+      r.version,
+      r.state,
+      r.error,
+      r.sha256.modelJson,
+      r.sha256.weights,
+      JSON.stringify(r.inputs),
+      JSON.stringify(r.outputs),
+      r.userDefinedMetadata === null ? null : JSON.stringify(r.userDefinedMetadata),
+      r.notes === null ? null : JSON.stringify(r.notes),
+      r.bytes,
+      r.backend,
+      r.createdAt,
+    );
   }
 
   async getVersion(name: string, version: number): Promise<VersionRecord | null> {
-    const row = this.db
-      .prepare('SELECT * FROM versions WHERE model = ? AND version = ?')
-      .get(name, version) as VersionRow | undefined;
+    const row = this.stmt('SELECT * FROM versions WHERE model = ? AND version = ?').get(name, version) as
+      | VersionRow
+      | undefined;
     return row ? toVersion(row) : null;
   }
 
   async listVersions(name: string): Promise<VersionRecord[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM versions WHERE model = ? ORDER BY version')
-      .all(name) as VersionRow[];
+    const rows = this.stmt('SELECT * FROM versions WHERE model = ? ORDER BY version').all(
+      name,
+    ) as VersionRow[];
     return rows.map(toVersion);
   }
 
   async setVersionState(name: string, version: number, state: VersionState, error = ''): Promise<void> {
-    this.db
-      .prepare('UPDATE versions SET state = ?, error = ? WHERE model = ? AND version = ?')
-      .run(state, error, name, version);
+    this.stmt('UPDATE versions SET state = ?, error = ? WHERE model = ? AND version = ?').run(
+      state,
+      error,
+      name,
+      version,
+    );
   }
 
   async endVersion(name: string, version: number): Promise<EndResult> {
     const run = this.db.transaction((): EndResult => {
-      const labelled = this.db
-        .prepare('SELECT 1 FROM labels WHERE model = ? AND version = ?')
-        .get(name, version);
+      const labelled = this.stmt('SELECT 1 FROM labels WHERE model = ? AND version = ?').get(name, version);
       if (labelled) return 'labelled';
-      const info = this.db
-        .prepare("UPDATE versions SET state = 'END' WHERE model = ? AND version = ? AND state != 'END'")
-        .run(name, version);
+      const info = this.stmt(
+        "UPDATE versions SET state = 'END' WHERE model = ? AND version = ? AND state != 'END'",
+      ).run(name, version);
       return info.changes === 1 ? 'ended' : 'missing';
     });
     return run.immediate();
   }
 
   async setNotes(name: string, version: number, notes: unknown): Promise<void> {
-    this.db
-      .prepare('UPDATE versions SET notes = ? WHERE model = ? AND version = ?')
-      .run(JSON.stringify(notes), name, version);
+    this.stmt('UPDATE versions SET notes = ? WHERE model = ? AND version = ?').run(
+      JSON.stringify(notes),
+      name,
+      version,
+    );
   }
 
   async getLabels(name: string): Promise<Record<string, number>> {
-    const rows = this.db
-      .prepare('SELECT label, version FROM labels WHERE model = ? ORDER BY label')
-      .all(name) as Array<{
+    const rows = this.stmt('SELECT label, version FROM labels WHERE model = ? ORDER BY label').all(
+      name,
+    ) as Array<{
       label: string;
       version: number;
     }>;
@@ -204,55 +218,49 @@ export class SqliteRegistry implements Registry {
   }
 
   async setLabel(name: string, label: string, version: number): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO labels (model, label, version) VALUES (?, ?, ?) ON CONFLICT(model, label) DO UPDATE SET version = excluded.version',
-      )
-      .run(name, label, version);
+    this.stmt(
+      'INSERT INTO labels (model, label, version) VALUES (?, ?, ?) ON CONFLICT(model, label) DO UPDATE SET version = excluded.version',
+    ).run(name, label, version);
   }
 
   async deleteLabel(name: string, label: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM labels WHERE model = ? AND label = ?').run(name, label).changes === 1;
+    return this.stmt('DELETE FROM labels WHERE model = ? AND label = ?').run(name, label).changes === 1;
   }
 
   async addToken(r: TokenRecord, hash: string): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO tokens (id, hash, scope, project, description, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(r.id, hash, r.scope, r.project, r.description, r.createdAt);
+    this.stmt(
+      'INSERT INTO tokens (id, hash, scope, project, description, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(r.id, hash, r.scope, r.project, r.description, r.createdAt);
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
+    const row = this.stmt('SELECT * FROM tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
     return row ? toToken(row) : null;
   }
 
   async listTokens(): Promise<TokenRecord[]> {
-    return (this.db.prepare('SELECT * FROM tokens ORDER BY created_at').all() as TokenRow[]).map(toToken);
+    return (this.stmt('SELECT * FROM tokens ORDER BY created_at').all() as TokenRow[]).map(toToken);
   }
 
   async deleteToken(id: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM tokens WHERE id = ?').run(id).changes === 1;
+    return this.stmt('DELETE FROM tokens WHERE id = ?').run(id).changes === 1;
   }
 
   async countTokens(): Promise<number> {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM tokens').get() as { n: number }).n;
+    return (this.stmt('SELECT COUNT(*) AS n FROM tokens').get() as { n: number }).n;
   }
 
   async getSetting(key: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    const row = this.stmt('SELECT value FROM settings WHERE key = ?').get(key) as
       | { value: string }
       | undefined;
     return row ? row.value : null;
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
+    this.stmt(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
   }
 
   async close(): Promise<void> {

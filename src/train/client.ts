@@ -18,7 +18,10 @@ type Listener<K extends EventType> = (msg: Extract<Event, { type: K }>) => void;
 
 /** A short, stable hash of what makes two graphs the same architecture. */
 export function graphHash(graph: Graph): string {
-  const text = JSON.stringify([graph.nodes.map((n) => [n.id, n.type, n.params]), graph.edges.map((e) => [e.source, e.target, e.targetPort])]);
+  const text = JSON.stringify([
+    graph.nodes.map((n) => [n.id, n.type, n.params]),
+    graph.edges.map((e) => [e.source, e.target, e.targetPort]),
+  ]);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0');
@@ -33,12 +36,22 @@ function shrink(split: SplitArrays, count: number): SplitArrays {
 
 /** The loaded dataset as the worker wants it, honouring `maxTrainSamples`. */
 export function toTrainingData(ds: LoadedDataset, maxTrain?: number): TrainingData {
-  const split = (k: 'train' | 'val' | 'test'): SplitArrays => ({ x: ds.x[k], y: ds.y[k], count: ds.counts[k] });
+  const split = (k: 'train' | 'val' | 'test'): SplitArrays => ({
+    x: ds.x[k],
+    y: ds.y[k],
+    count: ds.counts[k],
+  });
   const limit = maxTrain && maxTrain > 0 ? Math.min(maxTrain, ds.counts.train) : ds.counts.train;
   const ratio = limit / Math.max(1, ds.counts.train);
   const { inputShape, inputDtype, labelKind, targetShape, numClasses, classNames, augment } = ds;
   return {
-    inputShape, inputDtype, labelKind, targetShape, numClasses, classNames, augment,
+    inputShape,
+    inputDtype,
+    labelKind,
+    targetShape,
+    numClasses,
+    classNames,
+    augment,
     train: shrink(split('train'), limit),
     val: shrink(split('val'), Math.max(1, Math.ceil(ds.counts.val * ratio))),
     test: shrink(split('test'), ds.counts.test),
@@ -66,7 +79,10 @@ export class TrainingClient {
   }
 
   private receive(msg: FromWorker): void {
-    if (msg.type !== 'reply') return this.emit(msg);
+    if (msg.type !== 'reply') {
+      this.emit(msg);
+      return;
+    }
     const p = this.pending.get(msg.id);
     this.pending.delete(msg.id);
     if (msg.ok) p?.resolve(msg.value);
@@ -97,12 +113,35 @@ export class TrainingClient {
   }
 
   /** Loads the dataset, then starts a run in the worker; returns the new run's record (no metrics yet). */
-  async start(graph: Graph, dataset: DatasetConfig, config: TrainingConfig, runId: string, options: { projectId: string; name?: string }): Promise<RunRecord> {
+  async start(
+    graph: Graph,
+    dataset: DatasetConfig,
+    config: TrainingConfig,
+    runId: string,
+    options: { projectId: string; name?: string },
+  ): Promise<RunRecord> {
     const run: RunRecord = {
-      id: runId, name: options.name ?? `Run ${new Date().toLocaleTimeString()}`, createdAt: new Date().toISOString(), graphHash: graphHash(graph),
-      config, backend: 'cpu', measurements: [], status: 'running', batches: [], epochs: [], timings: { trainMs: 0, samplesPerSecond: 0 },
+      id: runId,
+      name: options.name ?? `Run ${new Date().toLocaleTimeString()}`,
+      createdAt: new Date().toISOString(),
+      graphHash: graphHash(graph),
+      config,
+      backend: 'cpu',
+      measurements: [],
+      status: 'running',
+      batches: [],
+      epochs: [],
+      timings: { trainMs: 0, samplesPerSecond: 0 },
     };
-    await this.launch({ type: 'start', projectId: options.projectId, graph, dataset, config, run, data: toTrainingData(await loadDataset(dataset), config.maxTrainSamples) } as StartMessage);
+    await this.launch({
+      type: 'start',
+      projectId: options.projectId,
+      graph,
+      dataset,
+      config,
+      run,
+      data: toTrainingData(await loadDataset(dataset), config.maxTrainSamples),
+    } as StartMessage);
     return run;
   }
 
@@ -110,7 +149,16 @@ export class TrainingClient {
   async resumeFromCheckpoint(cp: Checkpoint): Promise<RunRecord> {
     const data = toTrainingData(await loadDataset(cp.dataset), cp.config.maxTrainSamples);
     const run = { ...cp.run, status: 'running' as const };
-    await this.launch({ type: 'start', projectId: cp.projectId, graph: cp.graph, dataset: cp.dataset, config: cp.config, run, data, checkpoint: cp });
+    await this.launch({
+      type: 'start',
+      projectId: cp.projectId,
+      graph: cp.graph,
+      dataset: cp.dataset,
+      config: cp.config,
+      run,
+      data,
+      checkpoint: cp,
+    });
     return run;
   }
 

@@ -16,7 +16,8 @@ export async function switchTo(name: BackendName): Promise<string | null> {
   try {
     if (!tf.findBackendFactory(name)) return `the ${name} backend is not available in this build`;
     const ok = await tf.setBackend(name);
-    if (!ok) return name === 'webgpu' ? 'this browser offers no WebGPU adapter' : `${name} could not start here`;
+    if (!ok)
+      return name === 'webgpu' ? 'this browser offers no WebGPU adapter' : `${name} could not start here`;
     await tf.ready();
     return null;
   } catch (e) {

@@ -67,7 +67,11 @@ export async function snapshot(model: tf.LayersModel, optimizer: tf.Optimizer) {
 }
 
 /** Puts saved weights and optimiser state back (same graph, so the same order). */
-export async function restore(model: tf.LayersModel, optimizer: tf.Optimizer, cp: Pick<Checkpoint, 'weights' | 'optimizer'>) {
+export async function restore(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  cp: Pick<Checkpoint, 'weights' | 'optimizer'>,
+) {
   const weights = unpack(cp.weights);
   model.setWeights(weights.map((w) => w.tensor));
   tf.dispose(weights.map((w) => w.tensor));

@@ -31,7 +31,11 @@ export async function evaluateSplit(
 }
 
 /** The model's outputs for every sample of a split, row-major. */
-export async function predictSplit(model: tf.LayersModel, feed: Feed, split: SplitArrays): Promise<Float32Array> {
+export async function predictSplit(
+  model: tf.LayersModel,
+  feed: Feed,
+  split: SplitArrays,
+): Promise<Float32Array> {
   const parts: Float32Array[] = [];
   for (let from = 0; from < split.count; from += EVAL_BATCH) {
     const to = Math.min(split.count, from + EVAL_BATCH);

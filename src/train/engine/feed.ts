@@ -26,7 +26,14 @@ export interface TrainingData {
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
 /** Copies the rows `order[from..to)` of a split into fresh arrays. */
-function gather(split: SplitArrays, order: Uint32Array | null, from: number, to: number, xs: number, ys: number) {
+function gather(
+  split: SplitArrays,
+  order: Uint32Array | null,
+  from: number,
+  to: number,
+  xs: number,
+  ys: number,
+) {
   const n = to - from;
   const x = split.x instanceof Int32Array ? new Int32Array(n * xs) : new Float32Array(n * xs);
   const y = split.y instanceof Int32Array ? new Int32Array(n * ys) : new Float32Array(n * ys);

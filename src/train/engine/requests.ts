@@ -19,13 +19,20 @@ async function evaluate(session: Session): Promise<TestPredictions> {
   return {
     kind: classes ? 'classification' : 'regression',
     yTrue,
-    yPred: classes || units === 1 ? yPred : Float32Array.from({ length: data.test.count }, (_, i) => yPred[i * units]),
+    yPred:
+      classes || units === 1
+        ? yPred
+        : Float32Array.from({ length: data.test.count }, (_, i) => yPred[i * units]),
     numClasses: classes ? (data.numClasses ?? units) : 0,
     classNames: data.classNames,
   };
 }
 
-async function predict(session: Session, x: Float32Array | Int32Array, shape: number[]): Promise<Float32Array> {
+async function predict(
+  session: Session,
+  x: Float32Array | Int32Array,
+  shape: number[],
+): Promise<Float32Array> {
   const out = tf.tidy(() => {
     const input = tf.tensor(x, shape, x instanceof Int32Array ? 'int32' : 'float32');
     return tf.cast(session.model!.predict(input) as tf.Tensor, 'float32');
@@ -38,19 +45,47 @@ async function predict(session: Session, x: Float32Array | Int32Array, shape: nu
 /** Answers an evaluate / predict / export request against the session's trained model. */
 export async function answer(
   session: Session | null,
-  msg: { type: 'evaluate' | 'predict' | 'export'; id: number; x?: Float32Array | Int32Array; shape?: number[] },
+  msg: {
+    type: 'evaluate' | 'predict' | 'export';
+    id: number;
+    x?: Float32Array | Int32Array;
+    shape?: number[];
+  },
 ): Promise<{ reply: Reply; transfer: Transferable[] }> {
   const id = msg.id;
-  if (!session?.model) return { reply: { type: 'reply', id, ok: false, message: 'Train the model first.' }, transfer: [] };
+  if (!session?.model)
+    return { reply: { type: 'reply', id, ok: false, message: 'Train the model first.' }, transfer: [] };
   try {
     let reply: Ok;
-    if (msg.type === 'evaluate') reply = { type: 'reply', id, ok: true, kind: 'evaluate', value: await evaluate(session) };
-    else if (msg.type === 'predict') reply = { type: 'reply', id, ok: true, kind: 'predict', value: await predict(session, msg.x!, msg.shape!) };
-    else reply = { type: 'reply', id, ok: true, kind: 'export', value: await exportModelFiles(session.model, 'model') };
+    if (msg.type === 'evaluate')
+      reply = { type: 'reply', id, ok: true, kind: 'evaluate', value: await evaluate(session) };
+    else if (msg.type === 'predict')
+      reply = {
+        type: 'reply',
+        id,
+        ok: true,
+        kind: 'predict',
+        value: await predict(session, msg.x!, msg.shape!),
+      };
+    else
+      reply = {
+        type: 'reply',
+        id,
+        ok: true,
+        kind: 'export',
+        value: await exportModelFiles(session.model, 'model'),
+      };
     const transfer: Transferable[] =
-      reply.kind === 'evaluate' ? [reply.value.yTrue.buffer, reply.value.yPred.buffer] : reply.kind === 'predict' ? [reply.value.buffer] : [reply.value.weights];
+      reply.kind === 'evaluate'
+        ? [reply.value.yTrue.buffer, reply.value.yPred.buffer]
+        : reply.kind === 'predict'
+          ? [reply.value.buffer]
+          : [reply.value.weights];
     return { reply, transfer };
   } catch (e) {
-    return { reply: { type: 'reply', id, ok: false, message: e instanceof Error ? e.message : String(e) }, transfer: [] };
+    return {
+      reply: { type: 'reply', id, ok: false, message: e instanceof Error ? e.message : String(e) },
+      transfer: [],
+    };
   }
 }

@@ -35,27 +35,74 @@ const GRAPH = chain([
 function data(): TrainingData {
   const split = (n: number, o: number) => {
     const y = Int32Array.from({ length: n }, (_, i) => (i + o) % 3);
-    const x = Float32Array.from({ length: n * 16 }, (_, j) => Math.sin(j + o) * 0.2 + y[Math.floor(j / 16)] * ((j % 16) / 16));
+    const x = Float32Array.from(
+      { length: n * 16 },
+      (_, j) => Math.sin(j + o) * 0.2 + y[Math.floor(j / 16)] * ((j % 16) / 16),
+    );
     return { x, y, count: n };
   };
-  return { inputShape: [4, 4, 1], inputDtype: 'float32', labelKind: 'classes', targetShape: [1], numClasses: 3, augment: null, train: split(40, 0), val: split(12, 5), test: split(9, 9) };
+  return {
+    inputShape: [4, 4, 1],
+    inputDtype: 'float32',
+    labelKind: 'classes',
+    targetShape: [1],
+    numClasses: 3,
+    augment: null,
+    train: split(40, 0),
+    val: split(12, 5),
+    test: split(9, 9),
+  };
 }
 
-const CONFIG: TrainingConfig = { optimizer: 'adam', learningRate: 0.02, schedule: 'cosine', loss: 'auto', batchSize: 8, epochs: 4, seed: 3, backend: 'cpu' };
+const CONFIG: TrainingConfig = {
+  optimizer: 'adam',
+  learningRate: 0.02,
+  schedule: 'cosine',
+  loss: 'auto',
+  batchSize: 8,
+  epochs: 4,
+  seed: 3,
+  backend: 'cpu',
+};
 
 function start(config: Partial<TrainingConfig> = {}, checkpoint?: Checkpoint): StartMessage {
-  const run: RunRecord = { id: 'r1', name: 'Run 1', createdAt: '', graphHash: '', config: { ...CONFIG, ...config }, backend: 'cpu', measurements: [], status: 'running', batches: [], epochs: [], timings: { trainMs: 0, samplesPerSecond: 0 } };
-  return { type: 'start', projectId: 'p', graph: GRAPH, dataset: {} as DatasetConfig, data: data(), config: { ...CONFIG, ...config }, run, checkpoint };
+  const run: RunRecord = {
+    id: 'r1',
+    name: 'Run 1',
+    createdAt: '',
+    graphHash: '',
+    config: { ...CONFIG, ...config },
+    backend: 'cpu',
+    measurements: [],
+    status: 'running',
+    batches: [],
+    epochs: [],
+    timings: { trainMs: 0, samplesPerSecond: 0 },
+  };
+  return {
+    type: 'start',
+    projectId: 'p',
+    graph: GRAPH,
+    dataset: {} as DatasetConfig,
+    data: data(),
+    config: { ...CONFIG, ...config },
+    run,
+    checkpoint,
+  };
 }
 
 async function session(msg: StartMessage, stopAfterEpoch?: number) {
   const saved: Checkpoint[] = [];
   const messages: FromWorker[] = [];
   const store = { save: async (cp: Checkpoint) => void saved.push(cp), remove: async () => undefined };
-  const s: Session = new Session(msg, (m) => {
-    messages.push(m);
-    if (m.type === 'epoch' && m.point.epoch === stopAfterEpoch) s.stop();
-  }, store);
+  const s: Session = new Session(
+    msg,
+    (m) => {
+      messages.push(m);
+      if (m.type === 'epoch' && m.point.epoch === stopAfterEpoch) s.stop();
+    },
+    store,
+  );
   await s.run();
   return { s, saved, messages };
 }
@@ -69,7 +116,7 @@ describe('a training session', () => {
     const end = (r: typeof whole) => r.saved.at(-1)!.state.epochs.map((e) => e.valLoss);
     expect(resumed.messages.some((m) => m.type === 'end' && m.status === 'completed')).toBe(true);
     expect(end(resumed)).toEqual(end(whole));
-    [whole, broken, resumed].forEach((r) => r.s.disposeModel());
+    for (const r of [whole, broken, resumed]) r.s.disposeModel();
   });
 
   it('throttles metrics, names the backend, and answers evaluate/predict/export', async () => {
@@ -79,24 +126,32 @@ describe('a training session', () => {
     expect(metrics.length).toBeLessThan(10);
     expect(metrics.flatMap((m) => (m.type === 'metrics' ? m.batches : []))).toHaveLength(10);
     const ev = await answer(s, { type: 'evaluate', id: 1 });
-    expect(ev.reply).toMatchObject({ ok: true, kind: 'evaluate', value: { kind: 'classification', numClasses: 3 } });
+    expect(ev.reply).toMatchObject({
+      ok: true,
+      kind: 'evaluate',
+      value: { kind: 'classification', numClasses: 3 },
+    });
     const pr = await answer(s, { type: 'predict', id: 2, x: new Float32Array(32), shape: [2, 4, 4, 1] });
     expect(pr.reply.ok && pr.reply.kind === 'predict' && pr.reply.value.length).toBe(6);
     const ex = await answer(s, { type: 'export', id: 3 });
-    expect(ex.reply.ok && ex.reply.kind === 'export' && JSON.parse(ex.reply.value.modelJson).modelTopology).toBeTruthy();
+    expect(
+      ex.reply.ok && ex.reply.kind === 'export' && JSON.parse(ex.reply.value.modelJson).modelTopology,
+    ).toBeTruthy();
     s.disposeModel();
   });
 
   it('does not grow the tensor count across checkpoints', async () => {
     await tf.setBackend('cpu');
     const counts: number[] = [];
-    const { s } = await session({ ...start({ epochs: 6 }) });
-    void s;
     const msg = start({ epochs: 6 });
-    const again: Session = new Session(msg, (m) => m.type === 'epoch' && counts.push(tf.memory().numTensors), { save: async () => undefined, remove: async () => undefined });
+    const again: Session = new Session(
+      msg,
+      (m) => m.type === 'epoch' && counts.push(tf.memory().numTensors),
+      { save: async () => undefined, remove: async () => undefined },
+    );
     await again.run();
+    expect(counts).toHaveLength(6);
     expect(new Set(counts).size).toBe(1);
-    s.disposeModel();
     again.disposeModel();
   });
 });

@@ -48,7 +48,10 @@ export class Session {
   async run(): Promise<void> {
     const bad = firstNonFinite(this.start.data.train.x);
     if (bad >= 0) {
-      this.post({ type: 'error', message: `The training data holds a missing or infinite value (sample ${Math.floor(bad / this.start.data.inputShape.reduce((a, b) => a * b, 1)) + 1}): fix the dataset first.` });
+      this.post({
+        type: 'error',
+        message: `The training data holds a missing or infinite value (sample ${Math.floor(bad / this.start.data.inputShape.reduce((a, b) => a * b, 1)) + 1}): fix the dataset first.`,
+      });
       return;
     }
     try {
@@ -65,14 +68,24 @@ export class Session {
     if (wanted !== 'auto') {
       const problem = await switchTo(wanted);
       if (!problem) return this.announce(wanted, `chosen in the settings`);
-      this.post({ type: 'notice', message: `Could not use ${wanted} (${problem}); measuring the others instead.` });
+      this.post({
+        type: 'notice',
+        message: `Could not use ${wanted} (${problem}); measuring the others instead.`,
+      });
     }
     this.post({ type: 'phase', phase: 'measuring', text: 'Measuring backends on this model…' });
-    this.measurements = await measureBackends(this.start.graph, this.start.data, this.start.config, BACKENDS, (m) =>
-      this.post({ type: 'measured', measurement: m }),
+    this.measurements = await measureBackends(
+      this.start.graph,
+      this.start.data,
+      this.start.config,
+      BACKENDS,
+      (m) => this.post({ type: 'measured', measurement: m }),
     );
     const best = fastest(this.measurements);
-    if (!best) throw new Error(`No backend could train this model: ${this.measurements.map((m) => `${m.backend}: ${m.error}`).join('; ')}.`);
+    if (!best)
+      throw new Error(
+        `No backend could train this model: ${this.measurements.map((m) => `${m.backend}: ${m.error}`).join('; ')}.`,
+      );
     await switchTo(best);
     this.announce(best, 'fastest on this model');
   }
@@ -121,7 +134,10 @@ export class Session {
   private async fallBack(): Promise<void> {
     this.deviceLost = false;
     const next = fastest(this.measurements.filter((m) => m.backend !== 'webgpu')) ?? 'cpu';
-    this.post({ type: 'notice', message: `The GPU device was lost; continuing on ${next} from the last checkpoint.` });
+    this.post({
+      type: 'notice',
+      message: `The GPU device was lost; continuing on ${next} from the last checkpoint.`,
+    });
     this.disposeModel();
     await switchTo(next);
     this.announce(next, 'fallback after the GPU device was lost');
@@ -130,8 +146,13 @@ export class Session {
 
   private timings(): RunRecord['timings'] {
     const s = this.trainer!.state;
-    const samples = s.batches.length ? s.step * Math.min(this.start.config.batchSize, this.start.data.train.count) : 0;
-    return { trainMs: Math.round(s.elapsedMs), samplesPerSecond: s.elapsedMs > 0 ? (samples * 1000) / s.elapsedMs : 0 };
+    const samples = s.batches.length
+      ? s.step * Math.min(this.start.config.batchSize, this.start.data.train.count)
+      : 0;
+    return {
+      trainMs: Math.round(s.elapsedMs),
+      samplesPerSecond: s.elapsedMs > 0 ? (samples * 1000) / s.elapsedMs : 0,
+    };
   }
 
   private onBatch(point: BatchPoint, progress: Progress): void {
@@ -157,15 +178,39 @@ export class Session {
     let checkpointed = false;
     if (this.start.checkpoints !== false) {
       const { weights, optimizer } = await snapshot(this.model!, this.trainer!.optimizer);
-      const run: RunRecord = { ...this.start.run, backend: this.backend, measurements: this.measurements, status: 'running', batches: state.batches, epochs: state.epochs, timings: this.timings() };
+      const run: RunRecord = {
+        ...this.start.run,
+        backend: this.backend,
+        measurements: this.measurements,
+        status: 'running',
+        batches: state.batches,
+        epochs: state.epochs,
+        timings: this.timings(),
+      };
       const { projectId, graph, dataset, config } = this.start;
-      const cp: Checkpoint = { version: 1, projectId, runId: run.id, savedAt: new Date().toISOString(), epoch: state.epoch, graph, dataset, config, state: structuredClone(state), run, weights, optimizer };
+      const cp: Checkpoint = {
+        version: 1,
+        projectId,
+        runId: run.id,
+        savedAt: new Date().toISOString(),
+        epoch: state.epoch,
+        graph,
+        dataset,
+        config,
+        state: structuredClone(state),
+        run,
+        weights,
+        optimizer,
+      };
       this.lastCheckpoint = cp;
       try {
         await this.store?.save(cp);
         checkpointed = !!this.store;
       } catch (e) {
-        this.post({ type: 'notice', message: `The checkpoint could not be saved (${String(e)}); training goes on.` });
+        this.post({
+          type: 'notice',
+          message: `The checkpoint could not be saved (${String(e)}); training goes on.`,
+        });
       }
     }
     this.post({ type: 'epoch', point, checkpointed });

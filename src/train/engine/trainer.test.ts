@@ -26,7 +26,11 @@ function chain(steps: [string, Params?][]): Graph {
   return g;
 }
 
-const MLP = chain([['Input', { shape: [2] }], ['Dense', { units: 8, activation: 'relu' }], ['Dense', { units: 2, activation: 'softmax' }]]);
+const MLP = chain([
+  ['Input', { shape: [2] }],
+  ['Dense', { units: 8, activation: 'relu' }],
+  ['Dense', { units: 2, activation: 'softmax' }],
+]);
 const CNN = chain([
   ['Input', { shape: [6, 6, 1] }],
   ['Conv2D', { filters: 2, kernelSize: [3, 3], activation: 'relu' }],
@@ -43,21 +47,41 @@ function blobs(n: number, inputShape: number[]): TrainingData {
     const y = new Int32Array(count);
     for (let i = 0; i < count; i++) {
       y[i] = (i + offset) % 2;
-      for (let j = 0; j < size; j++) x[i * size + j] = Math.sin((i + offset) * 7.1 + j) * 0.3 + (y[i] ? 0.8 : -0.8) * (j % 2 ? 1 : 0.5);
+      for (let j = 0; j < size; j++)
+        x[i * size + j] = Math.sin((i + offset) * 7.1 + j) * 0.3 + (y[i] ? 0.8 : -0.8) * (j % 2 ? 1 : 0.5);
     }
     return { x, y, count };
   };
   return {
-    inputShape, inputDtype: 'float32', labelKind: 'classes', targetShape: [1], numClasses: 2, augment: null,
-    train: make(n, 0), val: make(Math.ceil(n / 4), 1000), test: make(8, 2000),
+    inputShape,
+    inputDtype: 'float32',
+    labelKind: 'classes',
+    targetShape: [1],
+    numClasses: 2,
+    augment: null,
+    train: make(n, 0),
+    val: make(Math.ceil(n / 4), 1000),
+    test: make(8, 2000),
   };
 }
 
 const CONFIG: TrainingConfig = {
-  optimizer: 'adam', learningRate: 0.01, schedule: 'constant', loss: 'auto', batchSize: 16, epochs: 5, seed: 7, backend: 'auto',
+  optimizer: 'adam',
+  learningRate: 0.01,
+  schedule: 'constant',
+  loss: 'auto',
+  batchSize: 16,
+  epochs: 5,
+  seed: 7,
+  backend: 'auto',
 };
 
-async function train(graph: Graph, data: TrainingData, config: Partial<TrainingConfig> = {}, onEpoch?: () => void) {
+async function train(
+  graph: Graph,
+  data: TrainingData,
+  config: Partial<TrainingConfig> = {},
+  onEpoch?: () => void,
+) {
   const cfg = { ...CONFIG, ...config };
   const model = buildModel(graph, cfg.seed);
   const trainer = new Trainer(model, data, cfg, { onEpoch });
@@ -71,7 +95,9 @@ describe('learning-rate schedules', () => {
   const base = { ...CONFIG, learningRate: 0.1, epochs: 10 };
   it('constant, step, exponential and cosine give the documented rates', () => {
     expect(learningRateAt(base, 7)).toBe(0.1);
-    expect(learningRateAt({ ...base, schedule: 'step', decayRate: 0.5, decaySteps: 3 }, 7)).toBeCloseTo(0.025);
+    expect(learningRateAt({ ...base, schedule: 'step', decayRate: 0.5, decaySteps: 3 }, 7)).toBeCloseTo(
+      0.025,
+    );
     expect(learningRateAt({ ...base, schedule: 'exponential', decayRate: 0.9 }, 2)).toBeCloseTo(0.081);
     expect(learningRateAt({ ...base, schedule: 'cosine' }, 0)).toBeCloseTo(0.1);
     expect(learningRateAt({ ...base, schedule: 'cosine' }, 5)).toBeCloseTo(0.05);
@@ -81,21 +107,40 @@ describe('learning-rate schedules', () => {
 describe('the training loop', () => {
   it('lowers the loss and raises validation accuracy with every optimiser', async () => {
     for (const optimizer of ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad', 'adamax'] as const) {
-      const { outcome, state } = await train(MLP, blobs(64, [2]), { optimizer, learningRate: optimizer.startsWith('sgd') ? 0.2 : 0.05 });
+      const { outcome, state } = await train(MLP, blobs(64, [2]), {
+        optimizer,
+        learningRate: optimizer.startsWith('sgd') ? 0.2 : 0.05,
+      });
       expect(outcome.status).toBe('completed');
       expect(state.epochs.at(-1)!.loss, optimizer).toBeLessThan(state.epochs[0].loss);
       expect(state.epochs.at(-1)!.valAccuracy, optimizer).toBeGreaterThan(0.8);
     }
   });
 
-  it.each(['meanSquaredError', 'meanAbsoluteError', 'huber'] as const)('fits a regression with %s and reports MAE', async (loss) => {
-    const data = blobs(64, [2]);
-    const numeric = (s: TrainingData['train']) => ({ ...s, y: Float32Array.from(s.y, (v, i) => v * 2 + s.x[i * 2]) });
-    const reg: TrainingData = { ...data, labelKind: 'numeric', train: numeric(data.train), val: numeric(data.val), test: numeric(data.test) };
-    const graph = chain([['Input', { shape: [2] }], ['Dense', { units: 8, activation: 'relu' }], ['Dense', { units: 1 }]]);
-    const { state } = await train(graph, reg, { loss, epochs: 8 });
-    expect(state.epochs.at(-1)!.valMae).toBeLessThan(state.epochs[0].valMae!);
-  });
+  it.each(['meanSquaredError', 'meanAbsoluteError', 'huber'] as const)(
+    'fits a regression with %s and reports MAE',
+    async (loss) => {
+      const data = blobs(64, [2]);
+      const numeric = (s: TrainingData['train']) => ({
+        ...s,
+        y: Float32Array.from(s.y, (v, i) => v * 2 + s.x[i * 2]),
+      });
+      const reg: TrainingData = {
+        ...data,
+        labelKind: 'numeric',
+        train: numeric(data.train),
+        val: numeric(data.val),
+        test: numeric(data.test),
+      };
+      const graph = chain([
+        ['Input', { shape: [2] }],
+        ['Dense', { units: 8, activation: 'relu' }],
+        ['Dense', { units: 1 }],
+      ]);
+      const { state } = await train(graph, reg, { loss, epochs: 8 });
+      expect(state.epochs.at(-1)!.valMae).toBeLessThan(state.epochs[0].valMae!);
+    },
+  );
 
   it('gives the same curve for the same seed on the same backend', async () => {
     const a = await train(CNN, blobs(48, [6, 6, 1]), { epochs: 2 });
@@ -106,7 +151,11 @@ describe('the training loop', () => {
   });
 
   it('stops within one batch when the loss becomes NaN and names the learning rate', async () => {
-    const { outcome, state } = await train(MLP, blobs(256, [2]), { optimizer: 'sgd', learningRate: 1e30, epochs: 3 });
+    const { outcome, state } = await train(MLP, blobs(256, [2]), {
+      optimizer: 'sgd',
+      learningRate: 1e30,
+      epochs: 3,
+    });
     expect(outcome.status).toBe('failed');
     expect(outcome.message).toMatch(/learning rate \(1e\+30\) is probably too high/);
     expect(state.batches.every((b) => Number.isFinite(b.loss))).toBe(true);
@@ -115,7 +164,10 @@ describe('the training loop', () => {
 
   it('stops early when validation stops improving and restores the best weights', async () => {
     const { outcome, state } = await train(MLP, blobs(64, [2]), {
-      optimizer: 'sgd', learningRate: 0, epochs: 20, earlyStopping: { monitor: 'valLoss', patience: 2, restoreBest: true },
+      optimizer: 'sgd',
+      learningRate: 0,
+      epochs: 20,
+      earlyStopping: { monitor: 'valLoss', patience: 2, restoreBest: true },
     });
     expect(outcome.status).toBe('completed');
     expect(outcome.message).toMatch(/Early stopping/);
@@ -128,9 +180,15 @@ describe('no tensor leaks', () => {
     for (const backend of backends) {
       await tf.setBackend(backend);
       const counts: number[] = [];
-      const { outcome } = await train(CNN, blobs(32, [6, 6, 1]), {
-        epochs: 20, earlyStopping: { monitor: 'valLoss', patience: 50, restoreBest: true },
-      }, () => void counts.push(tf.memory().numTensors));
+      const { outcome } = await train(
+        CNN,
+        blobs(32, [6, 6, 1]),
+        {
+          epochs: 20,
+          earlyStopping: { monitor: 'valLoss', patience: 50, restoreBest: true },
+        },
+        () => void counts.push(tf.memory().numTensors),
+      );
       expect(outcome.status).toBe('completed');
       expect(counts, backend).toHaveLength(20);
       expect(new Set(counts).size, `${backend}: ${counts.join(',')}`).toBe(1);

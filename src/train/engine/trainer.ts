@@ -56,7 +56,8 @@ export function describeTask(model: tf.LayersModel, data: TrainingData): Task {
   const shape = model.outputs[0].shape;
   const last = model.outputLayers[0];
   const cfg = last.getConfig() as { activation?: string };
-  const probs = cfg.activation === 'softmax' || cfg.activation === 'sigmoid' || last.getClassName() === 'Softmax';
+  const probs =
+    cfg.activation === 'softmax' || cfg.activation === 'sigmoid' || last.getClassName() === 'Softmax';
   return { labelKind: data.labelKind, outputUnits: shape[shape.length - 1] ?? 1, fromLogits: !probs };
 }
 
@@ -147,12 +148,24 @@ export class Trainer {
     let lastYield = since;
     try {
       for (let b = 0; b < batches; b++) {
-        const { x, y, n } = this.feed.batch(split, order, b * batchSize, Math.min(split.count, (b + 1) * batchSize), rng);
+        const { x, y, n } = this.feed.batch(
+          split,
+          order,
+          b * batchSize,
+          Math.min(split.count, (b + 1) * batchSize),
+          rng,
+        );
         const out = this.step(x, y);
         tf.dispose([x, y]);
         const previous = pending;
         pending = { ...out, n, epochFraction: epoch + (b + 1) / batches };
-        if (previous) await this.settle(previous, since, { epoch, batch: b, batchesPerEpoch: batches, samplesPerSecond: 0 });
+        if (previous)
+          await this.settle(previous, since, {
+            epoch,
+            batch: b,
+            batchesPerEpoch: batches,
+            samplesPerSecond: 0,
+          });
         since = this.tick(since);
         if (performance.now() - lastYield > YIELD_MS) {
           await yieldToEvents();
@@ -163,7 +176,12 @@ export class Trainer {
       }
       const last = pending!;
       pending = null;
-      await this.settle(last, since, { epoch, batch: batches, batchesPerEpoch: batches, samplesPerSecond: 0 });
+      await this.settle(last, since, {
+        epoch,
+        batch: batches,
+        batchesPerEpoch: batches,
+        samplesPerSecond: 0,
+      });
       this.tick(since);
       return true;
     } finally {
@@ -183,7 +201,8 @@ export class Trainer {
   private async settle(p: Pending, _since: number, progress: Progress): Promise<void> {
     const [loss, metric] = await Promise.all([p.loss.data(), p.metric?.data()]);
     tf.dispose([p.loss, p.metric as tf.Scalar]);
-    if (!Number.isFinite(loss[0])) throw new NonFiniteLossError(this.nonFiniteMessage(loss[0], p.epochFraction));
+    if (!Number.isFinite(loss[0]))
+      throw new NonFiniteLossError(this.nonFiniteMessage(loss[0], p.epochFraction));
     this.state.step += 1;
     this.samplesThisSession += p.n;
     const point: BatchPoint = {
@@ -215,13 +234,20 @@ export class Trainer {
       const v = recent.map((b) => b[k]).filter((x): x is number => x !== undefined);
       return v.length ? v.reduce((a, b) => a + b, 0) / v.length : undefined;
     };
-    const point: EpochPoint = { epoch: s.epoch + 1, step: s.step, time: Math.round(s.elapsedMs), loss: mean('loss')!, valLoss: val.loss };
+    const point: EpochPoint = {
+      epoch: s.epoch + 1,
+      step: s.step,
+      time: Math.round(s.elapsedMs),
+      loss: mean('loss')!,
+      valLoss: val.loss,
+    };
     if (this.data.labelKind === 'numeric') Object.assign(point, { mae: mean('mae'), valMae: val.metric });
     else Object.assign(point, { accuracy: mean('accuracy'), valAccuracy: val.metric });
     s.epochs.push(point);
     s.epoch += 1;
     const stop = this.earlyStopping(point);
-    if (stop && this.config.earlyStopping?.restoreBest && this.bestWeights) this.model.setWeights(this.bestWeights);
+    if (stop && this.config.earlyStopping?.restoreBest && this.bestWeights)
+      this.model.setWeights(this.bestWeights);
     await this.hooks.onEpoch?.(point, s);
     return stop;
   }

@@ -15,7 +15,12 @@ export const WASM_TRAINING_KERNELS = [
   'UnsortedSegmentSum',
 ] as const;
 
-function run(name: string, backend: BackendWasm, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap): Info {
+function run(
+  name: string,
+  backend: BackendWasm,
+  inputs: tf.NamedTensorInfoMap,
+  attrs: tf.NamedAttrMap,
+): Info {
   const kernel = tf.getKernel(name, 'wasm')!;
   return kernel.kernelFunc({ inputs, attrs, backend }) as Info;
 }
@@ -53,13 +58,23 @@ function conv2dBackpropFilter({ inputs, attrs, backend }: KernelArgs): Info {
   const temps: Info[] = [];
   let input = x;
   if (bottom < 0 || right < 0) {
-    input = run('Slice', wasm, { x }, { begin: [0, 0, 0, 0], size: [b, h + Math.min(0, bottom), w + Math.min(0, right), ci] });
+    input = run(
+      'Slice',
+      wasm,
+      { x },
+      { begin: [0, 0, 0, 0], size: [b, h + Math.min(0, bottom), w + Math.min(0, right), ci] },
+    );
     temps.push(input);
   }
   const xT = run('Transpose', wasm, { x: input }, { perm: [3, 1, 2, 0] });
   const dyT = run('Transpose', wasm, { x: dy }, { perm: [1, 2, 0, 3] });
   temps.push(xT, dyT);
-  const pad = [[0, 0], [top, Math.max(0, bottom)], [left, Math.max(0, right)], [0, 0]];
+  const pad = [
+    [0, 0],
+    [top, Math.max(0, bottom)],
+    [left, Math.max(0, right)],
+    [0, 0],
+  ];
   const conv = run('Conv2D', wasm, { x: xT, filter: dyT }, {
     strides: [info.dilationHeight, info.dilationWidth],
     dilations: [info.strideHeight, info.strideWidth],

@@ -5,6 +5,7 @@ import { autoLayout } from '../../state/layout';
 import { redo, undo, useStudio } from '../../state/store';
 import { ExportMenu } from '../export/ExportMenu';
 import { ImportModelButton } from '../export/ImportModelButton';
+import { PublishButton } from '../publish';
 import { ProjectFileButtons } from './ProjectFileButtons';
 import { ProjectsDialog } from './ProjectsDialog';
 import { TemplatesDialog } from './TemplatesDialog';
@@ -52,6 +53,7 @@ export function Header() {
       <span className="topbar__sep" />
       <ImportModelButton />
       <ExportMenu />
+      <PublishButton />
       <span className="topbar__spacer" />
       <output className={`save save--${save.status}`} aria-label="Save status" title={save.error}>
         {save.status === 'saved' ? 'Saved' : save.status === 'saving' ? 'Saving…' : 'Not saved'}

@@ -3,6 +3,7 @@ import { RunsPanel } from '../charts/RunsPanel';
 import { DataPanel } from '../data/DataPanel';
 import { EvaluatePanel } from '../evaluation/EvaluatePanel';
 import { Inspector } from '../inspector/Inspector';
+import { VersionsPanel } from '../publish';
 import { ModelSummary } from '../summary/ModelSummary';
 import { TrainingPanel } from '../training/TrainingPanel';
 
@@ -19,6 +20,7 @@ const TABS: Tab[] = [
   { id: 'train', label: 'Train', render: () => <TrainingPanel /> },
   { id: 'runs', label: 'Runs', render: () => <RunsPanel /> },
   { id: 'evaluate', label: 'Evaluate', render: () => <EvaluatePanel /> },
+  { id: 'publish', label: 'Publish', render: () => <VersionsPanel /> },
 ];
 
 /** The right-hand sidebar: one tab per panel. */

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { preloadPublishCode } from './publish-actions';
 import { PublishDialog } from './PublishDialog';
 import { captureTokenOnce, useHasWeights } from './usePublishTarget';
 
@@ -9,6 +10,10 @@ export function PublishButton() {
   useEffect(() => {
     void captureTokenOnce();
   }, []);
+  useEffect(() => {
+    // Fetch the publishing code while the server is surely up, so Publish works even if it goes away later.
+    if (hasWeights) preloadPublishCode().catch(() => undefined);
+  }, [hasWeights]);
   return (
     <>
       <button

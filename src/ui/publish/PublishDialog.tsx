@@ -3,9 +3,9 @@ import { EndpointError, labelProblem, modelNameProblem, normaliseEndpoint } from
 import type { PublishOutcome } from '../../publish/flow';
 import type { PublishProgress } from '../../publish/types';
 import { Dialog } from '../app/Dialog';
-import { runPublish } from './publish-actions';
+import { preloadPublishCode, runPublish } from './publish-actions';
 import { PublishResult } from './PublishResult';
-import { type PublishTarget, usePublishTarget } from './usePublishTarget';
+import { PUBLISHED_EVENT, type PublishTarget, usePublishTarget } from './usePublishTarget';
 import './publish.css';
 
 const STAGES: Record<PublishProgress['stage'], string> = {
@@ -130,8 +130,19 @@ function PublishForm({
 
 /** The publish dialog: name, endpoint, token and label; then progress; then the result. */
 export function PublishDialog({ onClose }: { onClose(): void }) {
-  const initial = usePublishTarget();
+  const target0 = usePublishTarget();
+  const [codeReady, setCodeReady] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'form', error: null, askToken: false });
+  useEffect(() => {
+    preloadPublishCode().then(
+      () => setCodeReady(true),
+      (e: Error) => {
+        setCodeReady(true);
+        setPhase({ kind: 'form', error: e.message, askToken: false });
+      },
+    );
+  }, []);
+  const initial = codeReady ? target0 : null;
   const [target, setTarget] = useState<PublishTarget | null>(null);
   const start = async (t: PublishTarget) => {
     setTarget(t);
@@ -148,6 +159,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
         (progress) => setPhase({ kind: 'running', progress }),
       );
       setPhase({ kind: 'done', outcome });
+      window.dispatchEvent(new Event(PUBLISHED_EVENT));
     } catch (e) {
       const askToken = e instanceof EndpointError && e.kind === 'auth';
       setPhase({ kind: 'form', error: e instanceof Error ? e.message : String(e), askToken });

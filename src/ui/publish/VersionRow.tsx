@@ -12,7 +12,17 @@ function parityText(v: VersionInfo): string {
   return `${p.status === 'ok' ? 'parity ok' : 'parity failed'} (${p.maxAbsDiff.toExponential(1)})`;
 }
 
-/** One version in the versions table, with its label, roll-back and delete actions. */
+function details(v: VersionInfo): string {
+  const notes = v.notes;
+  if (!notes) return 'published outside the studio (no parity record)';
+  const accuracy =
+    notes.testAccuracy != null
+      ? `test accuracy ${(notes.testAccuracy * 100).toFixed(1)}%`
+      : 'test accuracy —';
+  return `${new Date(notes.publishedAt).toLocaleString()} · ${bytesText(notes.bytes)} · ${accuracy}`;
+}
+
+/** One version in the versions list, with its label, roll-back and delete actions. */
 export function VersionRow(props: {
   v: VersionInfo;
   stable: number | undefined;
@@ -24,17 +34,26 @@ export function VersionRow(props: {
   const available = v.state === 'AVAILABLE';
   const isStable = v.labels.includes('stable');
   const rollBack = stable !== undefined && v.version < stable;
-  const notes = v.notes;
+  const failed = v.notes?.parity?.status === 'failed';
   return (
-    <tr data-version={v.version}>
-      <td>{v.version}</td>
-      <td title={v.error || undefined}>{v.state}</td>
-      <td>{notes ? new Date(notes.publishedAt).toLocaleString() : '—'}</td>
-      <td>{notes ? bytesText(notes.bytes) : '—'}</td>
-      <td className={notes?.parity?.status === 'failed' ? 'versions__bad' : undefined}>{parityText(v)}</td>
-      <td>{notes?.testAccuracy != null ? `${(notes.testAccuracy * 100).toFixed(1)}%` : '—'}</td>
-      <td>{v.labels.join(', ') || '—'}</td>
-      <td className="versions__actions">
+    <li className="versions__item" data-version={v.version} aria-label={`Version ${v.version}`}>
+      <div className="versions__head">
+        <strong>v{v.version}</strong>
+        <span
+          className={`versions__state versions__state--${v.state.toLowerCase()}`}
+          title={v.error || undefined}
+        >
+          {v.state}
+        </span>
+        {v.labels.map((l) => (
+          <span key={l} className="versions__label">
+            {l}
+          </span>
+        ))}
+        <span className={failed ? 'versions__bad' : 'versions__parity'}>{parityText(v)}</span>
+      </div>
+      <div className="versions__meta">{details(v)}</div>
+      <div className="versions__actions">
         {available && !isStable && (
           <button
             type="button"
@@ -42,7 +61,7 @@ export function VersionRow(props: {
             aria-label={`Make version ${v.version} stable`}
             onClick={() => props.onLabel('stable')}
           >
-            {rollBack ? 'Roll back here' : 'Make stable'}
+            {rollBack ? 'Roll back: make stable' : 'Make stable'}
           </button>
         )}
         {available && !v.labels.includes('canary') && (
@@ -66,7 +85,7 @@ export function VersionRow(props: {
         >
           Delete
         </button>
-      </td>
-    </tr>
+      </div>
+    </li>
   );
 }

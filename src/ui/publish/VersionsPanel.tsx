@@ -4,19 +4,20 @@ import {
   type Endpoint,
   listModels,
   listVersions,
+  needsToken,
   normaliseEndpoint,
   saveToken,
   setLabel,
   type VersionInfo,
 } from '../../publish';
 import { VersionRow } from './VersionRow';
-import { usePublishTarget } from './usePublishTarget';
+import { PUBLISHED_EVENT, usePublishTarget } from './usePublishTarget';
 import './publish.css';
 
 type Load =
   | { status: 'idle' | 'loading' }
   | { status: 'ready'; versions: VersionInfo[] }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; askToken: boolean };
 
 function TokenPrompt({ onSave }: { onSave(token: string): void }) {
   const [token, setToken] = useState('');
@@ -53,11 +54,18 @@ function useVersions(ep: Endpoint | null, name: string) {
       setModels(all.map((m) => m.name));
       setLoad({ status: 'ready', versions });
     } catch (e) {
-      setLoad({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+      setLoad({
+        status: 'error',
+        message: e instanceof Error ? e.message : String(e),
+        askToken: needsToken(e),
+      });
     }
   }, [ep, name]);
   useEffect(() => {
     void refresh();
+    const again = () => void refresh();
+    window.addEventListener(PUBLISHED_EVENT, again);
+    return () => window.removeEventListener(PUBLISHED_EVENT, again);
   }, [refresh]);
   return { load, models, refresh, setLoad };
 }
@@ -87,9 +95,7 @@ export function VersionsPanel() {
     await refresh();
   };
   if (!target || !ep) return <p className="muted">Loading…</p>;
-  const stable =
-    load.status === 'ready' ? load.versions.find((v) => v.labels.includes('stable'))?.version : undefined;
-  const askToken = (load.status === 'error' && /token/.test(load.message)) || !ep.token;
+  const askToken = (load.status === 'error' && load.askToken) || !ep.token;
   return (
     <section className="versions" aria-label="Published versions">
       <div className="versions__bar">
@@ -116,49 +122,54 @@ export function VersionsPanel() {
           }}
         />
       )}
-      {load.status === 'error' && (
-        <p className="publish__alert" role="alert">
-          {load.message}
-        </p>
-      )}
-      {message && (
-        <p className="publish__alert" role="alert">
-          {message}
-        </p>
-      )}
+      {load.status === 'error' && <Alert text={load.message} />}
+      {message && <Alert text={message} />}
       {load.status === 'loading' && <p className="muted">Loading versions…</p>}
-      {load.status === 'ready' && load.versions.length === 0 && (
-        <p className="muted">No versions of “{name}” yet: use Publish in the top bar.</p>
-      )}
-      {load.status === 'ready' && load.versions.length > 0 && (
-        <table className="versions__table">
-          <thead>
-            <tr>
-              <th>Version</th>
-              <th>State</th>
-              <th>Published</th>
-              <th>Size</th>
-              <th>Parity</th>
-              <th>Test acc.</th>
-              <th>Labels</th>
-              <th>Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {load.versions.map((v) => (
-              <VersionRow
-                key={v.version}
-                v={v}
-                stable={stable}
-                busy={busy}
-                onLabel={(label) => act(() => setLabel(ep, name, label, v.version))}
-                onDelete={() => act(() => deleteVersion(ep, name, v.version))}
-              />
-            ))}
-          </tbody>
-        </table>
+      {load.status === 'ready' && (
+        <VersionList
+          name={name}
+          versions={load.versions}
+          busy={busy}
+          onLabel={(v, label) => act(() => setLabel(ep, name, label, v))}
+          onDelete={(v) => act(() => deleteVersion(ep, name, v))}
+        />
       )}
     </section>
+  );
+}
+
+function Alert({ text }: { text: string }) {
+  return (
+    <p className="publish__alert" role="alert">
+      {text}
+    </p>
+  );
+}
+
+function VersionList(props: {
+  name: string;
+  versions: VersionInfo[];
+  busy: boolean;
+  onLabel(version: number, label: string): void;
+  onDelete(version: number): void;
+}) {
+  if (props.versions.length === 0) {
+    return <p className="muted">No versions of “{props.name}” yet: use Publish in the top bar.</p>;
+  }
+  const stable = props.versions.find((v) => v.labels.includes('stable'))?.version;
+  return (
+    <ul className="versions__list">
+      {props.versions.map((v) => (
+        <VersionRow
+          key={v.version}
+          v={v}
+          stable={stable}
+          busy={props.busy}
+          onLabel={(label) => props.onLabel(v.version, label)}
+          onDelete={() => props.onDelete(v.version)}
+        />
+      ))}
+    </ul>
   );
 }
 

@@ -5,6 +5,7 @@
 import type { DatasetConfig, LoadedDataset } from '../../data/types';
 import type { PublishOutcome } from '../../publish/flow';
 import { preprocessingMetadata } from '../../publish/metadata';
+import { unreachable } from '../../publish/errors';
 import { generatedSamples, type ModelInput, type Samples, testSamples } from '../../publish/samples';
 import { savePrefs, saveToken } from '../../publish/settings';
 import type { Endpoint, PublishProgress } from '../../publish/types';
@@ -46,6 +47,21 @@ function pickSamples(dataset: LoadedDataset | null, inputs: ModelInput[]): Sampl
   return testSamples(dataset, inputs) ?? generatedSamples(inputs);
 }
 
+type PublishCode = [typeof import('../../publish/stored-model'), typeof import('../../publish/flow')];
+let code: Promise<PublishCode> | null = null;
+
+/**
+ * Loads the publishing code (tfjs, the compiler) from the studio's server, once. A failure (the server is
+ * down) becomes the "could not be reached" message and is forgotten, so a later try loads it again.
+ */
+export function preloadPublishCode(): Promise<PublishCode> {
+  code ??= Promise.all([import('../../publish/stored-model'), import('../../publish/flow')]).catch(() => {
+    code = null;
+    throw unreachable(window.location.origin, 'Loading the publishing code');
+  });
+  return code;
+}
+
 /** Publishes the project's model with its stored weights; remembers the choices and the token. */
 export async function runPublish(
   form: PublishForm,
@@ -55,10 +71,7 @@ export async function runPublish(
   onProgress({ stage: 'preparing', fraction: 0 });
   await saveToken(form.endpoint.url, form.endpoint.token);
   await savePrefs(projectId, { name: form.name, endpoint: form.endpoint.url, label: form.label });
-  const [{ publishableModel }, { publish }] = await Promise.all([
-    import('../../publish/stored-model'),
-    import('../../publish/flow'),
-  ]);
+  const [{ publishableModel }, { publish }] = await preloadPublishCode();
   const { model } = await publishableModel(projectId, graph, form.name);
   try {
     const inputs: ModelInput[] = model.inputs.map((t) => ({ shape: t.shape.slice(1), dtype: t.dtype }));

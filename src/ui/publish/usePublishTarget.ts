@@ -17,6 +17,9 @@ export interface PublishTarget {
   label: string;
 }
 
+/** Sent on window after a publish, so a mounted versions panel refreshes. */
+export const PUBLISHED_EVENT = 'model-studio:published';
+
 let captured: Promise<unknown> | null = null;
 
 /** Takes `?token=` from the start-up URL once per page load (and removes it from the address bar). */

@@ -4,7 +4,13 @@ import { trainingClient } from '../../train/client';
 import type { BackendMeasurement, RunRecord } from '../../train/types';
 import { DatasetModelCheck } from '../data/DatasetModelCheck';
 import { SettingsForm } from './SettingsForm';
-import { findOffer, resumeCheckpoint, startTraining, type TrainingStatus, useTrainingStatus } from './training-status';
+import {
+  findOffer,
+  resumeCheckpoint,
+  startTraining,
+  type TrainingStatus,
+  useTrainingStatus,
+} from './training-status';
 import './training.css';
 
 const selectProjectId = (s: { projectId: string | null }) => s.projectId;
@@ -92,9 +98,9 @@ function ProgressLine() {
           ? `Epoch ${Math.min(progress.epoch + 1, epochs)}/${epochs} · batch ${progress.batch}/${progress.batchesPerEpoch} · ${speed(progress.samplesPerSecond)}${loss === null ? '' : ` · loss ${loss.toFixed(4)}`}`
           : 'Not training.';
   return (
-    <p className="training-progress" role="status" aria-label="Training progress">
+    <output className="training-progress" aria-label="Training progress">
       {phase === 'paused' ? `Paused. ${text}` : text}
-    </p>
+    </output>
   );
 }
 
@@ -103,14 +109,15 @@ function Offer() {
   const phase = useTrainingStatus(selectPhase);
   if (!offer || phase !== 'idle') return null;
   return (
-    <div className="training-offer" role="region" aria-label="Interrupted run">
+    <section className="training-offer" aria-label="Interrupted run">
       <p>
-        {offer.run.name} was interrupted after epoch {offer.epoch} of {offer.config.epochs}. Its checkpoint is saved.
+        {offer.run.name} was interrupted after epoch {offer.epoch} of {offer.config.epochs}. Its checkpoint is
+        saved.
       </p>
       <button type="button" onClick={() => void resumeCheckpoint(offer)}>
         Resume
       </button>
-    </div>
+    </section>
   );
 }
 

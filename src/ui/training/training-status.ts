@@ -22,12 +22,28 @@ export interface TrainingStatus {
 
 /** The panel's live status (module store: components read narrow selectors). */
 export const useTrainingStatus = create<TrainingStatus>(() => ({
-  phase: 'idle', runId: null, backend: null, reason: '', measurements: [], progress: null, alert: null, notice: null, lastLoss: null, offer: null,
+  phase: 'idle',
+  runId: null,
+  backend: null,
+  reason: '',
+  measurements: [],
+  progress: null,
+  alert: null,
+  notice: null,
+  lastLoss: null,
+  offer: null,
 }));
 
 /** The defaults a new project trains with. */
 export const DEFAULT_TRAINING: TrainingConfig = {
-  optimizer: 'adam', learningRate: 0.001, schedule: 'constant', loss: 'auto', batchSize: 32, epochs: 5, seed: 1, backend: 'auto',
+  optimizer: 'adam',
+  learningRate: 0.001,
+  schedule: 'constant',
+  loss: 'auto',
+  batchSize: 32,
+  epochs: 5,
+  seed: 1,
+  backend: 'auto',
 };
 
 /** The project's training settings, filled with defaults. */
@@ -49,11 +65,24 @@ const set = useTrainingStatus.setState;
 const runId = () => useTrainingStatus.getState().runId;
 
 trainingClient.on('phase', (m) => set({ phase: m.phase }));
-trainingClient.on('measured', (m) => set((s) => ({ measurements: [...s.measurements.filter((x) => x.backend !== m.measurement.backend), m.measurement] })));
+trainingClient.on('measured', (m) =>
+  set((s) => ({
+    measurements: [...s.measurements.filter((x) => x.backend !== m.measurement.backend), m.measurement],
+  })),
+);
 trainingClient.on('backend', (m) => {
-  set({ backend: m.backend, reason: m.reason, ...(m.measurements.length ? { measurements: m.measurements } : {}) });
+  set({
+    backend: m.backend,
+    reason: m.reason,
+    ...(m.measurements.length ? { measurements: m.measurements } : {}),
+  });
   const id = runId();
-  if (id) updateRun(id, (r) => ({ ...r, backend: m.backend, measurements: m.measurements.length ? m.measurements : r.measurements }));
+  if (id)
+    updateRun(id, (r) => ({
+      ...r,
+      backend: m.backend,
+      measurements: m.measurements.length ? m.measurements : r.measurements,
+    }));
 });
 trainingClient.on('metrics', (m) => {
   set({ progress: m.progress, lastLoss: m.batches.at(-1)?.loss ?? null });
@@ -62,11 +91,16 @@ trainingClient.on('metrics', (m) => {
 });
 trainingClient.on('epoch', (m) => {
   const id = runId();
-  if (id) updateRun(id, (r) => ({ ...r, epochs: [...r.epochs.filter((e) => e.epoch !== m.point.epoch), m.point] }));
+  if (id)
+    updateRun(id, (r) => ({ ...r, epochs: [...r.epochs.filter((e) => e.epoch !== m.point.epoch), m.point] }));
 });
 trainingClient.on('notice', (m) => set({ notice: m.message }));
 trainingClient.on('end', (m) => {
-  set({ phase: 'idle', alert: m.status === 'failed' ? (m.message ?? 'Training failed.') : null, notice: m.status === 'failed' ? null : (m.message ?? null) });
+  set({
+    phase: 'idle',
+    alert: m.status === 'failed' ? (m.message ?? 'Training failed.') : null,
+    notice: m.status === 'failed' ? null : (m.message ?? null),
+  });
   const id = runId();
   if (id) updateRun(id, (r) => ({ ...r, status: m.status, message: m.message, timings: m.timings }));
 });
@@ -77,7 +111,17 @@ trainingClient.on('error', (m) => {
 });
 
 function fresh(id: string): Partial<TrainingStatus> {
-  return { runId: id, phase: 'measuring', alert: null, notice: null, progress: null, lastLoss: null, offer: null, measurements: [], backend: null };
+  return {
+    runId: id,
+    phase: 'measuring',
+    alert: null,
+    notice: null,
+    progress: null,
+    lastLoss: null,
+    offer: null,
+    measurements: [],
+    backend: null,
+  };
 }
 
 /** Starts a run of the current graph on the current dataset with the current settings. */
@@ -88,7 +132,10 @@ export async function startTraining(): Promise<void> {
   set(fresh(id));
   try {
     const n = (useStudio.getState().runs as RunRecord[]).length + 1;
-    const run = await trainingClient.start(graph, dataset as DatasetConfig, currentConfig(training), id, { projectId: projectId ?? 'local', name: `Run ${n}` });
+    const run = await trainingClient.start(graph, dataset as DatasetConfig, currentConfig(training), id, {
+      projectId: projectId ?? 'local',
+      name: `Run ${n}`,
+    });
     putRun(run);
   } catch (e) {
     set({ phase: 'idle', alert: `Could not start training: ${e instanceof Error ? e.message : String(e)}` });
@@ -97,7 +144,10 @@ export async function startTraining(): Promise<void> {
 
 /** Continues the interrupted run of the offered checkpoint. */
 export async function resumeCheckpoint(cp: Checkpoint): Promise<void> {
-  set({ ...fresh(cp.runId), progress: { epoch: cp.epoch, batch: 0, batchesPerEpoch: 0, samplesPerSecond: 0 } });
+  set({
+    ...fresh(cp.runId),
+    progress: { epoch: cp.epoch, batch: 0, batchesPerEpoch: 0, samplesPerSecond: 0 },
+  });
   try {
     putRun(await trainingClient.resumeFromCheckpoint(cp));
   } catch (e) {
