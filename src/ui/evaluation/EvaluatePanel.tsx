@@ -5,8 +5,10 @@ import { useStudio } from '../../state/store';
 import { trainingClient } from '../../train/client';
 import type { TestPredictions } from '../../train/types';
 import { PixelCanvas } from '../data/Preview';
+import { predictServedVersion } from '../publish';
 import { EvaluationView } from './EvaluationView';
 import { TryIt, type TryItProps } from './TryIt';
+import { type TryTarget, TryTargetPicker } from './TryTarget';
 
 /** The "Evaluate" tab: test-split evaluation of the trained model (in the worker) and the Try-it pad. */
 export function EvaluatePanel() {
@@ -78,18 +80,22 @@ function Sample({ ds, index }: { ds: LoadedDataset; index: number }) {
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 function TryItFor({ ds, config }: { ds: LoadedDataset; config: DatasetConfig }) {
+  const [target, setTarget] = useState<TryTarget>({ kind: 'local' });
   const f = ds.format;
   const kind: TryItProps['kind'] | null =
     f.kind === 'image' ? 'image' : f.kind === 'table' ? 'tabular' : f.kind === 'text' ? 'text' : null;
   if (!kind) return null;
   const predict = (x: Float32Array, shape: number[]) => {
     const input = kind === 'tabular' ? normaliseRow(config, Array.from(x)) : x;
+    if (target.kind === 'served')
+      return predictServedVersion(target.name, target.version, input, shape).then((r) => r.data);
     return trainingClient.predict(input, shape);
   };
   const length = ds.inputShape[0] ?? 1;
   return (
     <section className="tryit-wrap" aria-label="Try it">
       <h3>Try it</h3>
+      <TryTargetPicker value={target} onChange={setTarget} />
       <TryIt
         kind={kind}
         inputShape={ds.inputShape}
