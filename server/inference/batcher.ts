@@ -74,13 +74,15 @@ function split(outputs: WireTensor[], jobs: Job[], rows: number): WireTensor[][]
  * Dynamic batching (as in Triton and TF Serving): requests for the same version with the same non-batch
  * shapes wait in one queue; whenever a worker is free, up to `maxBatch` rows from the oldest ready queue
  * run as one `predict` and the outputs are split back in order. A queue is ready when it holds a full
- * batch, its oldest request has waited `maxDelayMs`, or no worker is busy. Each request has its own deadline (504).
+ * batch, its oldest request has waited `maxDelayMs`, or no worker is busy; queues are looked at once per
+ * event-loop turn, so what arrived in the same turn runs together. Each request has its own deadline (504).
  */
 export class Batcher {
   private readonly queues = new Map<string, Job[]>();
   private readonly depth = new Map<string, number>();
   private running = 0;
   private wake: NodeJS.Timeout | null = null;
+  private soon: NodeJS.Immediate | null = null;
   private readonly idle: Array<() => void> = [];
 
   constructor(
@@ -126,7 +128,7 @@ export class Batcher {
       if (queue) queue.push(job);
       else this.queues.set(key, [job]);
       this.setDepth(model, depth + 1);
-      this.pump();
+      this.schedule();
     });
   }
 
@@ -200,6 +202,18 @@ export class Batcher {
     const model = jobs[0].model;
     this.setDepth(model, (this.depth.get(model) ?? jobs.length) - jobs.length);
     return jobs;
+  }
+
+  /**
+   * Pumps once the current event-loop turn is over: requests whose bodies were read in the same turn (under
+   * load, many sockets are readable at once) then form one batch even when a worker is idle, which costs
+   * them no timer wait; one message to a worker per request was the main thread's largest cost.
+   */
+  private schedule(): void {
+    this.soon ??= setImmediate(() => {
+      this.soon = null;
+      this.pump();
+    });
   }
 
   private pump(): void {

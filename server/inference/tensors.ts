@@ -60,18 +60,27 @@ export function flatten(value: unknown, shape: number[], datatype: Datatype, wha
     datatype,
     shape.reduce((a, b) => a * b, 1),
   );
+  const last = shape.length - 1;
+  const ragged = () =>
+    new HttpError(400, `${what}: ragged or mis-shaped data, expected shape [${shape.join(', ')}]`);
   let k = 0;
   const visit = (v: unknown, depth: number): void => {
-    if (depth === shape.length) {
-      data[k++] = leaf(v, datatype, what);
+    if (!Array.isArray(v) || v.length !== shape[depth]) throw ragged();
+    if (depth < last) {
+      for (let i = 0; i < v.length; i++) visit(v[i], depth + 1);
       return;
     }
-    if (!Array.isArray(v) || v.length !== shape[depth]) {
-      throw new HttpError(400, `${what}: ragged or mis-shaped data, expected shape [${shape.join(', ')}]`);
-    }
-    for (const item of v) visit(item, depth + 1);
+    // The innermost dimension, in one loop: this is where nearly all the elements are.
+    if (datatype === 'FP32') {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (typeof x !== 'number' || !Number.isFinite(x)) leaf(x, datatype, what);
+        data[k++] = x as number;
+      }
+    } else for (let i = 0; i < v.length; i++) data[k++] = leaf(v[i], datatype, what);
   };
-  visit(value, 0);
+  if (shape.length === 0) data[k++] = leaf(value, datatype, what);
+  else visit(value, 0);
   return { datatype, shape, data };
 }
 

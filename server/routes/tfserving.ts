@@ -3,7 +3,7 @@ import { HttpError } from '../errors.ts';
 import { formatPredict, parsePredict } from '../inference/rest.ts';
 import type { TensorInfo, VersionRecord } from '../registry/types.ts';
 import { checkLabel, checkName, findVersion, parseVersion, type VersionSpec } from '../resolve.ts';
-import { infer, servable } from './inference.ts';
+import { infer, releaseBody, servable } from './inference.ts';
 import { params } from './schemas.ts';
 
 const DT: Record<string, string> = { FP32: 'DT_FLOAT', INT32: 'DT_INT32', BOOL: 'DT_BOOL' };
@@ -60,6 +60,7 @@ export const tfServingRoutes: FastifyPluginAsync = async (app) => {
     if (verb !== 'predict') throw new HttpError(400, `unknown method ":${verb.slice(0, 40)}"; use :predict`);
     const record = await servable(ctx, request, checkName(name), spec);
     const parsed = parsePredict(request.body, record.inputs, limits);
+    releaseBody(request);
     const outputs = await infer(ctx, record, parsed.inputs);
     return formatPredict(
       parsed.format,

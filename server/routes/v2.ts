@@ -3,7 +3,7 @@ import { requireInference } from '../auth.ts';
 import { parseInfer, requestedOutputs, v2Output } from '../inference/rest.ts';
 import type { VersionRecord } from '../registry/types.ts';
 import { checkName, findModel, findVersion, parseVersion, type VersionSpec } from '../resolve.ts';
-import { infer, servable } from './inference.ts';
+import { infer, releaseBody, servable } from './inference.ts';
 import { params } from './schemas.ts';
 
 type P = { name: string; version: string };
@@ -69,12 +69,13 @@ export const v2Routes: FastifyPluginAsync = async (app) => {
       r.body,
       record.outputs.map((o) => o.name),
     );
+    const { id } = r.body as { id?: unknown };
+    releaseBody(r);
     const outputs = await infer(ctx, record, inputs);
-    const body = r.body as { id?: unknown };
     return {
       model_name: record.model,
       model_version: String(record.version),
-      id: typeof body.id === 'string' ? body.id : undefined,
+      id: typeof id === 'string' ? id : undefined,
       outputs: wanted.map((i) => v2Output(outputs[i], record.outputs[i].name)),
     };
   };
