@@ -8,13 +8,17 @@ export const useSaveStatus = create<{ status: 'saved' | 'saving' | 'error'; erro
 }));
 
 const DELAY_MS = 300;
+/** Live training changes `runs` ~10×/s; a save still happens at least this often. */
+const MAX_WAIT_MS = 2000;
 
 /** Saves the project shortly after every change and immediately when the page is hidden. Returns a stop function. */
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let firstPending: number | null = null;
   const flush = async () => {
     if (timer) clearTimeout(timer);
     timer = null;
+    firstPending = null;
     try {
       await saveNow();
       useSaveStatus.setState({ status: 'saved', error: undefined });
@@ -35,8 +39,10 @@ export function startAutosave(): () => void {
       s.runs !== prev.runs;
     if (!changed || s.projectId !== prev.projectId) return;
     useSaveStatus.setState({ status: 'saving' });
+    const now = Date.now();
+    firstPending ??= now;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, DELAY_MS);
+    timer = setTimeout(flush, Math.max(0, Math.min(DELAY_MS, firstPending + MAX_WAIT_MS - now)));
   });
   const onHide = () => {
     if (timer) void flush();

@@ -1,6 +1,7 @@
 import type { Graph, ProjectDoc } from '../graph';
 import { newProject, parseProject, serializeProject } from '../graph';
 import { getDb } from './db';
+import { asRuns, asTrainingConfig, settleInterrupted } from './project-parts';
 import { useStudio } from './store';
 
 const LAST_KEY = 'lastProjectId';
@@ -33,8 +34,8 @@ export function loadIntoStore(doc: ProjectDoc): void {
     projectName: doc.name,
     graph: doc.graph,
     dataset: doc.dataset,
-    training: doc.training,
-    runs: doc.runs,
+    training: asTrainingConfig(doc.training),
+    runs: settleInterrupted(asRuns(doc.runs)),
     selection: [],
     notice: null,
   });

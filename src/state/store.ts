@@ -1,6 +1,7 @@
 import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { Fix, Graph, Params, XY } from '../graph';
+import type { RunRecord, TrainingConfig } from '../train/types';
 import {
   addNode,
   applyFix,
@@ -56,12 +57,12 @@ export interface ProjectSlice {
   /** Dataset choice and preprocessing (owned by src/data; plain JSON). */
   dataset: unknown;
   /** Training settings (owned by src/train; plain JSON). */
-  training: unknown;
-  /** Recorded training runs (plain JSON). */
-  runs: unknown[];
+  training: TrainingConfig | null;
+  /** Recorded training runs (plain JSON), saved with the project. */
+  runs: RunRecord[];
   setDataset(dataset: unknown): void;
-  setTraining(training: unknown): void;
-  setRuns(runs: unknown[]): void;
+  setTraining(training: TrainingConfig | null): void;
+  setRuns(runs: RunRecord[]): void;
   setProjectName(name: string): void;
 }
 

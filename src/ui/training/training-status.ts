@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { DatasetConfig } from '../../data/types';
 import { useStudio } from '../../state/store';
 import { trainingClient } from '../../train/client';
+import { saveTrainedWeights } from './save-trained';
 import type { Checkpoint } from '../../train/engine/checkpoint';
 import type { Phase, Progress } from '../../train/protocol';
 import type { BackendMeasurement, BackendName, RunRecord, TrainingConfig } from '../../train/types';
@@ -103,6 +104,11 @@ trainingClient.on('end', (m) => {
   });
   const id = runId();
   if (id) updateRun(id, (r) => ({ ...r, status: m.status, message: m.message, timings: m.timings }));
+  const projectId = useStudio.getState().projectId;
+  if (projectId && m.status !== 'failed')
+    saveTrainedWeights(projectId).catch((e) =>
+      set({ alert: `The trained weights could not be kept in this browser's storage: ${String(e)}` }),
+    );
 });
 trainingClient.on('error', (m) => {
   set({ phase: 'idle', alert: m.message });
