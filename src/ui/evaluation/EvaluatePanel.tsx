@@ -30,18 +30,23 @@ export function EvaluatePanel() {
     };
   }, [config]);
 
-  const evaluate = useCallback(async () => {
+  const evaluate = useCallback(async (quiet = false) => {
     setState('busy');
     try {
       setPredictions(await trainingClient.evaluate());
       setState('idle');
     } catch (e) {
-      setState(`Could not evaluate: ${e instanceof Error ? e.message : String(e)}. Train a model first.`);
+      // Opening the tab before any training is not an error; the button says what to do.
+      if (quiet) setState('idle');
+      else setState(`Could not evaluate: ${e instanceof Error ? e.message : String(e)}. Train a model first.`);
     }
   }, []);
 
-  // A finished run is evaluated straight away.
-  useEffect(() => trainingClient.on('end', () => void evaluate()), [evaluate]);
+  // Evaluate what the worker holds when the tab opens, and every finished run straight away.
+  useEffect(() => {
+    void evaluate(true);
+    return trainingClient.on('end', () => void evaluate(true));
+  }, [evaluate]);
 
   return (
     <div className="evaluate-panel">
@@ -93,7 +98,7 @@ function TryItFor({ ds, config }: { ds: LoadedDataset; config: DatasetConfig }) 
   };
   const length = ds.inputShape[0] ?? 1;
   return (
-    <section className="tryit-wrap" aria-label="Try it">
+    <div className="tryit-wrap">
       <h3>Try it</h3>
       <TryTargetPicker value={target} onChange={setTarget} />
       <TryIt
@@ -104,6 +109,6 @@ function TryItFor({ ds, config }: { ds: LoadedDataset; config: DatasetConfig }) 
         predict={predict}
         prepareText={kind === 'text' ? (s) => Float32Array.from(prepareText(config, s, length)) : undefined}
       />
-    </section>
+    </div>
   );
 }
