@@ -46,7 +46,6 @@ test('live charts, evaluation with a clickable confusion matrix, Try-it drawing,
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.8, { steps: 15 });
   await page.mouse.up();
-  await page.getByRole('button', { name: 'Predict', exact: true }).click();
   const probabilities = page.getByRole('list', { name: 'Probabilities' }).getByRole('listitem');
   await expect(probabilities).toHaveCount(10);
   const values = await probabilities.evaluateAll((items) =>

@@ -44,10 +44,15 @@ export class TrainingPanelPage {
     learningRate?: number;
   }): Promise<void> {
     await this.panel.getByRole('combobox', { name: 'Backend', exact: true }).selectOption(s.backend);
-    await this.panel.getByLabel('Epochs').fill(String(s.epochs));
-    await this.panel.getByLabel('Training samples (limit)').fill(String(s.samples));
-    await this.panel.getByLabel('Batch size').fill(String(s.batchSize ?? 16));
-    await this.panel.getByLabel('Learning rate').fill(String(s.learningRate ?? 0.005));
+    await this.field('Epochs').fill(String(s.epochs));
+    await this.field('Training samples (limit)').fill(String(s.samples));
+    await this.field('Batch size').fill(String(s.batchSize ?? 16));
+    await this.field('Learning rate').fill(String(s.learningRate ?? 0.005));
+  }
+
+  /** The settings input with this label (the epoch log is also named "Epochs", so match inputs only). */
+  field(label: string): Locator {
+    return this.panel.locator('input').and(this.panel.getByLabel(label, { exact: true }));
   }
 
   /** The training loss of each finished epoch, read from the epoch log. */
