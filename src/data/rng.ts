@@ -1,14 +1,7 @@
+import { seededRng } from '../graph/rng';
+
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same sequence everywhere. */
-export function makeRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const makeRng: (seed: number) => () => number = seededRng;
 
 /** Shuffles an array in place (Fisher–Yates) with the given generator and returns it. */
 export function shuffleInPlace<T>(items: T[] | Int32Array, rng: () => number): typeof items {

@@ -6,6 +6,7 @@ export { ALL_LAYERS, getSpec, specContext } from './layers';
 export * from './ops';
 export * from './params';
 export * from './project';
+export * from './rng';
 export * from './shape';
 export * from './templates';
 export * from './types';

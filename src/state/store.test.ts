@@ -10,7 +10,7 @@ import {
   serializeProject,
 } from '../graph';
 import { sampleParams } from '../graph/layers/sample';
-import { seededRng } from '../graph/testing/rng';
+import { seededRng } from '../graph/rng';
 import { redo, undo, useStudio } from './store';
 
 const TYPES = ALL_LAYERS.map((s) => s.type);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { AnyLayerSpec, Graph } from '../../graph';
 import { ALL_LAYERS, addNode, inferGraph, withDefaults } from '../../graph';
 import { sampleParams } from '../../graph/layers/sample';
-import { seededRng } from '../../graph/testing/rng';
+import { seededRng } from '../../graph/rng';
 
 /** One growth step of a random graph: which layer to add, where to attach it, and a seed for its params. */
 export interface GrowStep {

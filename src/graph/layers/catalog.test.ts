@@ -4,7 +4,7 @@ import type { AnyLayerSpec, Rng } from '../define';
 import { paramProblems, toParamCount, withDefaults } from '../define';
 import { defaultsOf } from '../params';
 import { ShapeError } from '../shape';
-import { seededRng } from '../testing/rng';
+import { seededRng } from '../rng';
 import type { NestedLayer, Params, Shape } from '../types';
 import { ALL_LAYERS, specContext } from './index';
 import { sampleParams } from './sample';

@@ -1,14 +1,7 @@
+import { seededRng } from '../../graph/rng';
+
 /** A small seeded generator (mulberry32): the same seed always gives the same stream. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom: (seed: number) => () => number = seededRng;
 
 /** The seed of one epoch's stream, so resuming at epoch k replays exactly what an unbroken run would. */
 export function epochSeed(seed: number, epoch: number): number {

@@ -1,4 +1,4 @@
-import type { Rng } from '../define';
+import type { Rng } from './define';
 
 /** A small seeded PRNG (mulberry32) so every random test and generator is reproducible. */
 export function seededRng(seed: number): Rng {
