@@ -130,7 +130,7 @@ const TOO_LARGE = new Set([
 /** Every error becomes `{"error": "..."}`; unexpected ones are logged and answered with a generic 500. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
-    if (err instanceof HttpError) return reply.code(err.status).send({ error: err.message });
+    if (err instanceof HttpError) return reply.code(err.status).headers(err.headers).send({ error: err.message });
     if (err.validation) return reply.code(400).send({ error: err.message });
     if (TOO_LARGE.has(err.code)) return reply.code(413).send({ error: 'request body too large' });
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
