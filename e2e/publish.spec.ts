@@ -6,6 +6,7 @@ import { expect, type Page, test } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { E2E_PORT, E2E_TOKEN } from './env';
 import { Studio } from './studio';
+import { TrainingPanelPage } from './training-helpers';
 
 const BASE = `http://127.0.0.1:${E2E_PORT}`;
 const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
@@ -181,4 +182,35 @@ test('with the server stopped, Publish says so clearly and nothing is lost', asy
     await stop(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('a model trained in the studio publishes with parity ok and its curl snippet answers as shown', async ({
+  page,
+}) => {
+  await page.goto(`${BASE}/?token=${E2E_TOKEN}`);
+  const studio = new Studio(page);
+  await expect(studio.palette).toBeVisible();
+  await studio.openTemplate('MLP for tabular data');
+  const train = new TrainingPanelPage(page);
+  await train.open('Iris flowers');
+  await train.configure({ backend: 'cpu', epochs: 5, samples: 120, batchSize: 16, learningRate: 0.01 });
+  await train.button('Train').click();
+  await expect(train.epochs).toHaveCount(5, { timeout: 120_000 });
+  await expect(train.button('Train')).toBeEnabled();
+
+  const publish = page.getByRole('button', { name: 'Publish', exact: true });
+  await expect(publish).toBeEnabled({ timeout: 15_000 });
+  const dialog = await publishOnce(page, 'iris-trained');
+  await expect(dialog.getByTestId('published-version')).toHaveText('1', { timeout: 60_000 });
+  await expect(dialog.getByText('parity ok')).toBeVisible();
+  const url = (await dialog.getByTestId('rest-url').textContent())!;
+  const curl = (await dialog.locator('pre[data-snippet="curl"]').textContent()) ?? '';
+  const body = /-d '(.+)'\s*$/s.exec(curl)![1];
+  const expected = JSON.parse(
+    (await dialog.getByTestId('expected-prediction').textContent()) ?? '[]',
+  ) as number[];
+  const res = await fetch(url, { method: 'POST', headers: auth(E2E_TOKEN), body });
+  const { predictions } = (await res.json()) as { predictions: number[][] };
+  expect(predictions[0]).toHaveLength(3);
+  for (const [i, p] of predictions[0].entries()) expect(Math.abs(p - expected[i])).toBeLessThan(1e-4);
 });

@@ -38,7 +38,8 @@ export function EvaluatePanel() {
     } catch (e) {
       // Opening the tab before any training is not an error; the button says what to do.
       if (quiet) setState('idle');
-      else setState(`Could not evaluate: ${e instanceof Error ? e.message : String(e)}. Train a model first.`);
+      else
+        setState(`Could not evaluate: ${e instanceof Error ? e.message : String(e)}. Train a model first.`);
     }
   }, []);
 
