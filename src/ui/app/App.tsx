@@ -4,6 +4,7 @@ import { startAutosave } from '../../state/autosave';
 import { restoreLastProject } from '../../state/projects';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../palette/Palette';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { Sidebar } from './Sidebar';
 import { useShortcuts } from './useShortcuts';
@@ -34,8 +35,12 @@ export function App() {
             {ready}
           </p>
         )}
-        <Palette />
-        <Canvas />
+        <ErrorBoundary area="layer palette">
+          <Palette />
+        </ErrorBoundary>
+        <ErrorBoundary area="model graph">
+          <Canvas />
+        </ErrorBoundary>
         <Sidebar />
       </div>
     </ReactFlowProvider>

@@ -4,6 +4,7 @@ import { DataPanel } from '../data/DataPanel';
 import { EvaluatePanel } from '../evaluation/EvaluatePanel';
 import { Inspector } from '../inspector/Inspector';
 import { VersionsPanel } from '../publish';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ModelSummary } from '../summary/ModelSummary';
 import { TrainingPanel } from '../training/TrainingPanel';
 
@@ -58,7 +59,7 @@ export function Sidebar() {
           className="sidebar__panel"
           hidden={t.id !== active}
         >
-          {t.render()}
+          <ErrorBoundary area={`${t.label} panel`}>{t.render()}</ErrorBoundary>
         </div>
       ))}
     </aside>
