@@ -11,6 +11,7 @@ import {
   installErrorHandler,
   installHostCheck,
   installJsonParser,
+  installNotReady,
 } from './http.ts';
 import { Batcher } from './inference/batcher.ts';
 import { InferencePool } from './inference/pool.ts';
@@ -84,7 +85,10 @@ function createContext(config: ServerConfig, deps: AppDeps): AppContext {
   const registry = deps.registry ?? new SqliteRegistry(join(config.dataDir, 'registry.sqlite'));
   const store = deps.store ?? new FsArtifactStore(config.dataDir);
   let ctx: AppContext | null = null;
-  const pool = new InferencePool(config.workers, () => ctx?.metrics.recycles.inc());
+  const pool = new InferencePool(config.workers, () => {
+    ctx?.metrics.recycles.inc();
+    ctx?.events.emit('recycle');
+  });
   const metrics = createMetrics(() => pool.loadedModels);
   const batcher = new Batcher(
     pool,
@@ -126,7 +130,8 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     routerOptions: { maxParamLength: 300 },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    return503OnClosing: true,
+    // Our own onRequest hook answers 503 while closing, with Retry-After (Fastify's own 503 has none).
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
   });
   ctx.attach(app);
@@ -135,6 +140,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
   await ensureEnvToken(ctx.registry, config.adminToken);
 
   const operations = collectRoutes(app);
+  installNotReady(app, () => ctx.ready);
   installHostCheck(app, config);
   installCors(app, config);
   installDecompression(app);
@@ -144,6 +150,9 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
     const route = request.routeOptions.url ?? 'unmatched';
     ctx.metrics.requests.inc({ route, method: request.method, code: String(reply.statusCode) });
     ctx.metrics.latency.observe({ route, method: request.method }, reply.elapsedTime / 1000);
+  });
+  app.addHook('preClose', async () => {
+    ctx.ready = false;
   });
   app.addHook('onClose', async () => {
     ctx.ready = false;

@@ -14,7 +14,10 @@ export interface AppContext {
   pool: InferencePool;
   batcher: Batcher;
   metrics: Metrics;
-  /** Emits `publish` with a stage name ("receiving", "checked", "placed", "committed") as a publish advances. */
+  /**
+   * Emits `publish` with a stage name ("receiving", "checked", "placed", "committed") as a publish advances,
+   * and `recycle` after a worker that ran past its time limit was terminated (and the metric counted it).
+   */
   events: EventEmitter;
   publishGate: PublishGate;
   ready: boolean;
@@ -52,6 +55,13 @@ export class PublishGate {
     this.recent.set(tokenId, times);
     this.active++;
     return 'ok';
+  }
+
+  /** Milliseconds until the token's oldest publish in the sliding minute leaves it (frees a slot); 0 if free. */
+  rateFreesInMs(tokenId: string, now = Date.now()): number {
+    const times = (this.recent.get(tokenId) ?? []).filter((t) => now - t < 60_000);
+    if (times.length < this.perMinute) return 0;
+    return times[times.length - this.perMinute] + 60_000 - now;
   }
 
   leave(): void {

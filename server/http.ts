@@ -2,7 +2,7 @@ import { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerConfig } from './config.ts';
-import { HttpError } from './errors.ts';
+import { HttpError, retryLater } from './errors.ts';
 import { JsonBodyError, parseJsonBody } from './safe-json.ts';
 
 /** Tensor nesting is limited separately; this bounds the JSON document itself (a few wrapper levels more). */
@@ -62,6 +62,21 @@ export function installDecompression(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Retry-After on a 503 while the server starts or drains: it says nothing about when this replica is back
+ * (draining means never), only how soon to try again, which a load balancer sends to another replica.
+ */
+export const NOT_READY_RETRY_MS = 1000;
+
+/** While draining (after close() began), new requests get 503 + Retry-After + Connection: close. */
+export function installNotReady(app: FastifyInstance, ready: () => boolean): void {
+  app.addHook('onRequest', async (_request, reply) => {
+    if (ready()) return;
+    reply.header('connection', 'close');
+    throw retryLater(503, 'the server is not ready (starting or shutting down)', NOT_READY_RETRY_MS);
+  });
+}
+
 function hostname(host: string): string {
   const bracket = /^(\[[^\]]+\])(?::\d+)?$/.exec(host);
   if (bracket) return bracket[1].toLowerCase();
@@ -92,6 +107,9 @@ function isInference(request: FastifyRequest): boolean {
   return INFERENCE_PATH.test(path);
 }
 
+/** Response headers a cross-origin script may read (besides the CORS-safelisted ones). */
+export const EXPOSED_HEADERS = 'Location, Retry-After, ETag';
+
 /**
  * CORS without a library, because the rule differs by route: the studio's own origin and ALLOWED_ORIGINS get
  * their origin echoed on every route; other origins only on inference routes, as `*` (never with
@@ -107,6 +125,8 @@ export function installCors(app: FastifyInstance, config: ServerConfig): void {
     const open = !trusted && isInference(request);
     if (trusted) reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
     else if (open) reply.header('access-control-allow-origin', '*');
+    // Without this a browser hides these from script: the publish Location, Retry-After on 429/503, ETag.
+    if (trusted || open) reply.header('access-control-expose-headers', EXPOSED_HEADERS);
     if (request.method !== 'OPTIONS' || request.headers['access-control-request-method'] === undefined)
       return;
     if (trusted || open) {
@@ -130,7 +150,8 @@ const TOO_LARGE = new Set([
 /** Every error becomes `{"error": "..."}`; unexpected ones are logged and answered with a generic 500. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
-    if (err instanceof HttpError) return reply.code(err.status).headers(err.headers).send({ error: err.message });
+    if (err instanceof HttpError)
+      return reply.code(err.status).headers(err.headers).send({ error: err.message });
     if (err.validation) return reply.code(400).send({ error: err.message });
     if (TOO_LARGE.has(err.code)) return reply.code(413).send({ error: 'request body too large' });
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {

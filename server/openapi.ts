@@ -42,6 +42,10 @@ export function collectRoutes(app: FastifyInstance): Operation[] {
 }
 
 const SECURITY = [{ bearer: [] }];
+const RETRY_AFTER = {
+  description: 'Seconds until a retry can succeed (e.g. until the publish rate window frees a slot)',
+  schema: { type: 'integer', minimum: 1 },
+};
 const RESPONSES = {
   '200': { description: 'OK' },
   '400': {
@@ -51,6 +55,19 @@ const RESPONSES = {
   '401': { description: 'No or bad token' },
   '403': { description: 'Token lacks the scope or project' },
   '404': { description: 'Unknown model, version or label' },
+  '413': {
+    description: 'Body too large (a refused upload is answered first, then up to 1 MiB more is read)',
+  },
+  '429': {
+    description: 'Publish rate or inference queue full',
+    headers: { 'Retry-After': RETRY_AFTER },
+    content: { 'application/json': { schema: errorBody } },
+  },
+  '503': {
+    description: 'Busy or not ready (no Retry-After for a FAILED version: it never becomes AVAILABLE)',
+    headers: { 'Retry-After': RETRY_AFTER },
+  },
+  '504': { description: 'Deadline passed' },
 };
 
 /** The OpenAPI 3.1 description of the collected routes. */

@@ -1,5 +1,5 @@
 import { HttpError } from './errors.ts';
-import type { ModelRecord, Registry, VersionRecord } from './registry/types.ts';
+import type { ModelRecord, Registry, VersionRecord, VersionState } from './registry/types.ts';
 
 export const NAME_RE = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 export const LABEL_RE = /^[a-zA-Z0-9_]{1,63}$/;
@@ -64,6 +64,18 @@ export async function findVersion(
   return record;
 }
 
+/** Retry-After for a version that is not AVAILABLE while it loads or unloads (poll interval). */
+export const VERSION_STATE_RETRY_MS = 1000;
+
+/**
+ * Headers for a 503 on a version that is not AVAILABLE: Retry-After while it is LOADING or UNLOADING (it may
+ * change soon); none for FAILED, which never becomes AVAILABLE (versions are immutable), so a retry cannot help.
+ */
+export function notServableHeaders(state: VersionState): Record<string, string> {
+  if (state === 'FAILED') return {};
+  return { 'retry-after': String(Math.ceil(VERSION_STATE_RETRY_MS / 1000)) };
+}
+
 /** Like findVersion, but the version must be AVAILABLE (503 otherwise) — for inference. */
 export async function findServable(
   registry: Registry,
@@ -72,6 +84,10 @@ export async function findServable(
 ): Promise<VersionRecord> {
   const record = await findVersion(registry, name, spec);
   if (record.state !== 'AVAILABLE')
-    throw new HttpError(503, `version ${record.version} of ${name} is ${record.state}`);
+    throw new HttpError(
+      503,
+      `version ${record.version} of ${name} is ${record.state}`,
+      notServableHeaders(record.state),
+    );
   return record;
 }

@@ -1,4 +1,4 @@
-import { HttpError } from '../errors.ts';
+import { HttpError, retryLater } from '../errors.ts';
 import type { StoreDescriptor } from '../store/types.ts';
 import { DeadlineError, type InferencePool } from './pool.ts';
 import type { WireTensor } from './protocol.ts';
@@ -84,6 +84,8 @@ export class Batcher {
   private wake: NodeJS.Timeout | null = null;
   private soon: NodeJS.Immediate | null = null;
   private readonly idle: Array<() => void> = [];
+  /** Moving average of how long one batch takes on a worker (ms): how soon a queue usually moves. */
+  private batchMs = 0;
 
   constructor(
     private readonly pool: InferencePool,
@@ -104,7 +106,11 @@ export class Batcher {
     const depth = this.depth.get(model) ?? 0;
     if (depth >= this.options.queuePerModel) {
       return Promise.reject(
-        new HttpError(429, `too many queued requests for ${target.name} (limit ${depth})`),
+        retryLater(
+          429,
+          `too many queued requests for ${target.name} (limit ${depth})`,
+          this.slotFreesInMs(model, performance.now()),
+        ),
       );
     }
     const shapes = inputs.map((t) => `${t.datatype}${t.shape.slice(1).join('x')}`).join(',');
@@ -130,6 +136,18 @@ export class Batcher {
       this.setDepth(model, depth + 1);
       this.schedule();
     });
+  }
+
+  /**
+   * When a full queue of `model` frees a slot: as soon as a worker takes its next batch (about one batch time)
+   * and, at the latest, when its oldest request's deadline passes (it then leaves the queue with a 504).
+   */
+  slotFreesInMs(model: string, now: number): number {
+    let latest = Number.POSITIVE_INFINITY;
+    for (const queue of this.queues.values()) {
+      if (queue[0]?.model === model) latest = Math.min(latest, queue[0].deadline - now);
+    }
+    return Math.max(0, Math.min(this.batchMs, latest));
   }
 
   private setDepth(model: string, depth: number): void {
@@ -236,6 +254,7 @@ export class Batcher {
     const { name, version, backend } = jobs[0].target;
     const remaining = Math.max(1, Math.max(...jobs.map((j) => j.deadline)) - performance.now());
     this.events.batch(rows);
+    const started = performance.now();
     try {
       const task = { type: 'predict' as const, store: this.options.store, name, version, backend, inputs };
       const result = await this.pool.predict(task, remaining);
@@ -250,6 +269,9 @@ export class Batcher {
           ? new HttpError(504, `deadline of ${this.options.deadlineMs} ms passed`)
           : new HttpError(500, 'inference failed');
       for (const job of jobs) this.settle(job, error);
+    } finally {
+      const took = performance.now() - started;
+      this.batchMs = this.batchMs === 0 ? took : 0.8 * this.batchMs + 0.2 * took;
     }
   }
 

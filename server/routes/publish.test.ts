@@ -407,6 +407,8 @@ describe('publish limits', () => {
     const token = await newToken(small.app, 'publish', 'rate');
     const limit = small.app.ctx.config.limits.publishesPerMinute;
     const statuses: number[] = [];
+    const firstAt = Date.now();
+    let refused: Awaited<ReturnType<typeof small.app.inject>> | null = null;
     for (let i = 0; i <= limit; i++) {
       const { body, headers } = multipart([{ name: 'nope', data: 'x' }]);
       const res = await small.app.inject({
@@ -416,9 +418,16 @@ describe('publish limits', () => {
         headers: { ...headers, ...auth(token) },
       });
       statuses.push(res.statusCode);
+      refused = res;
     }
     expect(statuses.slice(0, limit).every((s) => s === 400)).toBe(true);
     expect(statuses[limit]).toBe(429);
+    // Retry-After is when the first of these publishes leaves the sliding minute (frees a slot).
+    const retryAfter = Number(refused?.headers['retry-after']);
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(retryAfter).toBeGreaterThanOrEqual(60 - Math.ceil((Date.now() - firstAt) / 1000));
+    expect(small.app.ctx.publishGate.rateFreesInMs('no-such-token')).toBe(0);
 
     const slow = new PassThrough();
     const { headers } = multipart([]);
@@ -437,7 +446,90 @@ describe('publish limits', () => {
       headers: { ...headers, ...auth() },
     });
     expect(second.statusCode).toBe(503);
+    expect(second.headers['retry-after']).toBe('1');
     slow.end(publishBody(dense).body);
     expect((await first).statusCode).toBe(201);
+  });
+});
+
+describe('refused uploads over real HTTP', () => {
+  /**
+   * Streams a multipart publish whose `part` grows to `total` bytes, the way a browser keeps sending while the
+   * server has already answered; returns what the client read (or the socket error it got instead).
+   */
+  async function stream(
+    port: number,
+    part: 'model.json' | 'model.weights.bin',
+    total: number,
+  ): Promise<{ status: number; body: string; sent: number } | { error: string; sent: number }> {
+    const boundary = '----modelstudio0123456789';
+    const head =
+      part === 'model.json'
+        ? `--${boundary}\r\nContent-Disposition: form-data; name="model.json"; filename="model.json"\r\nContent-Type: application/json\r\n\r\n{"pad":"`
+        : `--${boundary}\r\nContent-Disposition: form-data; name="model.json"; filename="model.json"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(dense.modelJson)}\r\n--${boundary}\r\nContent-Disposition: form-data; name="model.weights.bin"; filename="w"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+    const { request } = await import('node:http');
+    return new Promise((resolve) => {
+      let sent = 0;
+      let done = false;
+      const req = request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/v1/models/huge/versions',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(total),
+          ...auth(),
+        },
+      });
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          done = true;
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), sent });
+        });
+        res.on('error', (err) => {
+          done = true;
+          resolve({ error: String(err), sent });
+        });
+      });
+      req.on('error', (err) => {
+        if (done) return;
+        done = true;
+        resolve({ error: `${(err as NodeJS.ErrnoException).code ?? ''} ${err.message}`, sent });
+      });
+      const write = () => {
+        while (!done && sent < total) {
+          const chunk = sent === 0 ? Buffer.from(head) : Buffer.alloc(Math.min(16_384, total - sent), 0x61);
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', write);
+        }
+        if (sent >= total) req.end();
+      };
+      write();
+    });
+  }
+
+  it('6: a client still streaming an oversized model.json or weights part reads the 413 and its JSON error', async () => {
+    const live = await startApp(() => ({
+      limits: { ...DEFAULT_LIMITS, modelJsonBytes: 16 * 1024, weightsBytes: 64 * 1024 },
+    }));
+    try {
+      await live.app.listen({ host: '127.0.0.1', port: 0 });
+      const port = (live.app.server.address() as { port: number }).port;
+      for (const part of ['model.json', 'model.weights.bin'] as const) {
+        for (let i = 0; i < 3; i++) {
+          const got = await stream(port, part, 8 * 1024 * 1024);
+          expect(got, `${part} #${i}`).toMatchObject({ status: 413 });
+          const { body } = got as { body: string };
+          expect(Object.keys(JSON.parse(body))).toEqual(['error']);
+          expect(JSON.parse(body).error).toMatch(/larger than the limit/);
+        }
+      }
+      expect(await storedFiles(live.dir)).toEqual([]);
+    } finally {
+      await live.close();
+    }
   });
 });

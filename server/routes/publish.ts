@@ -2,13 +2,16 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requireProject, requireScope } from '../auth.ts';
 import type { AppContext } from '../context.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, retryLater } from '../errors.ts';
 import { DeadlineError } from '../inference/pool.ts';
 import type { CheckResult } from '../inference/protocol.ts';
 import { InvalidModelError, validateModel } from '../model/validate.ts';
 import type { TokenRecord, VersionRecord } from '../registry/types.ts';
 import { checkName } from '../resolve.ts';
 import { readUpload, writeArtifacts } from './upload.ts';
+
+/** Retry-After for a 503 while every publish slot is taken: a slot frees whenever a running publish ends. */
+export const PUBLISH_BUSY_RETRY_MS = 1000;
 
 /** Refuses anything but a plain multipart/form-data body before a byte of it is read. */
 async function multipartOnly(request: FastifyRequest): Promise<void> {
@@ -28,13 +31,17 @@ async function admit(ctx: AppContext, request: FastifyRequest, name: string): Pr
   const token = await requireScope(ctx.registry, request, ['admin', 'publish']);
   const existing = await ctx.registry.getModel(name);
   if (existing) requireProject(token, existing);
-  const gate = ctx.publishGate.enter(token.id);
+  const now = Date.now();
+  const gate = ctx.publishGate.enter(token.id, now);
   if (gate === 'rate')
-    throw new HttpError(
+    throw retryLater(
       429,
       `at most ${ctx.config.limits.publishesPerMinute} publishes per minute per token`,
+      ctx.publishGate.rateFreesInMs(token.id, now),
     );
-  if (gate === 'busy') throw new HttpError(503, 'too many publishes in progress; retry shortly');
+  // When a running publish ends is unknown (it depends on the client's upload): a short poll interval.
+  if (gate === 'busy')
+    throw retryLater(503, 'too many publishes in progress; retry shortly', PUBLISH_BUSY_RETRY_MS);
   return token;
 }
 
@@ -124,6 +131,31 @@ async function publish(
   }
 }
 
+/** How much of a refused upload's remaining body is read and discarded before the socket is closed. */
+export const DRAIN_BYTES = 1024 * 1024;
+export const DRAIN_MS = 5000;
+
+/** Reads and discards what is left of a refused request body (bounded), then closes its connection. */
+function drainThenClose(raw: FastifyRequest['raw']): void {
+  const socket = raw.socket;
+  const close = () => {
+    clearTimeout(timer);
+    raw.destroy();
+    // (app.inject's stand-in socket has no destroy)
+    if (typeof socket?.destroy === 'function') socket.destroy();
+  };
+  const timer = setTimeout(close, DRAIN_MS);
+  timer.unref();
+  let left = DRAIN_BYTES;
+  raw.on('data', (chunk: Buffer) => {
+    left -= chunk.length;
+    if (left < 0) close();
+  });
+  raw.once('end', () => clearTimeout(timer));
+  raw.once('error', close);
+  raw.resume();
+}
+
 /** `POST /v1/models/{name}/versions`: exactly what `model.save(tf.io.http(url))` sends. */
 export const publishRoutes: FastifyPluginAsync = async (app) => {
   const { limits } = app.ctx.config;
@@ -139,12 +171,12 @@ export const publishRoutes: FastifyPluginAsync = async (app) => {
       fileSize: Math.max(limits.modelJsonBytes, limits.weightsBytes) + 1024 * 1024,
     },
   });
-  // A refused upload may still be streaming (an endless chunked body): stop reading it and close the socket.
-  app.addHook('onSend', async (request, reply) => {
-    if (!request.raw.complete && reply.statusCode >= 400) reply.header('connection', 'close');
-  });
+  // A refused upload may still be streaming (a browser sends the whole body before it reads the answer).
+  // Closing at once would make the kernel answer its next bytes with a reset, which can discard the 413 before
+  // the client reads it. So the answer goes out first, then the rest of the body is read and thrown away up
+  // to DRAIN_BYTES or DRAIN_MS (an endless body stays bounded), and only then is the socket closed.
   app.addHook('onResponse', async (request) => {
-    if (!request.raw.complete) request.raw.destroy();
+    if (!request.raw.complete) drainThenClose(request.raw);
   });
   app.post<{ Params: { name: string } }>(
     '/v1/models/:name/versions',

@@ -42,6 +42,52 @@ describe('registry and labels', () => {
     expect((json(await get('/v1/models/reg')).model_version_status as unknown[]).length).toBe(3);
   });
 
+  it('lists each version with created_at and bytes; TF Serving status stays its own shape', async () => {
+    const list = json(await get('/v1/models')) as {
+      models: Array<{ name: string; versions: Array<Record<string, unknown>> }>;
+    };
+    const reg = list.models.find((m) => m.name === 'reg')!;
+    expect(reg.versions).toHaveLength(3);
+    for (const v of reg.versions) {
+      expect(Object.keys(v).sort()).toEqual(['bytes', 'created_at', 'state', 'status', 'version']);
+      expect(v.bytes).toBe(dense.weights.length);
+      expect(new Date(v.created_at as string).toISOString()).toBe(v.created_at);
+      expect(Date.now() - Date.parse(v.created_at as string)).toBeLessThan(10 * 60_000);
+    }
+    const tf = json(await get('/v1/models/reg')).model_version_status as Array<Record<string, unknown>>;
+    for (const v of tf) expect(Object.keys(v).sort()).toEqual(['state', 'status', 'version']);
+  });
+
+  it("reads a model's labels with GET /v1/models/{name}/labels (any token of its project)", async () => {
+    const other = await startApp();
+    try {
+      expect((await publish(other.app, 'lab', dense)).statusCode).toBe(201);
+      const read = (token = ADMIN) =>
+        other.app.inject({ url: '/v1/models/lab/labels', headers: auth(token) });
+      expect(json(await read())).toEqual({ model: 'lab', labels: {} });
+      const put = await other.app.inject({
+        method: 'PUT',
+        url: '/v1/models/lab/labels/stable',
+        headers: auth(),
+        payload: { version: 1 },
+      });
+      expect(put.statusCode).toBe(200);
+      const key = await newToken(other.app, 'infer', 'default');
+      expect(json(await read(key))).toEqual({ model: 'lab', labels: { stable: '1' } });
+      const stranger = await newToken(other.app, 'infer', 'elsewhere');
+      expect((await read(stranger)).statusCode).toBe(403);
+      expect((await other.app.inject({ url: '/v1/models/lab/labels' })).statusCode).toBe(401);
+      expect((await other.app.inject({ url: '/v1/models/nope/labels', headers: auth() })).statusCode).toBe(
+        404,
+      );
+      expect((await other.app.inject({ url: '/v1/models/a:b/labels', headers: auth() })).statusCode).toBe(
+        400,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it('labels only AVAILABLE versions; stable is what unversioned requests serve', async () => {
     const put = (label: string, version: unknown) =>
       server.app.inject({
@@ -140,6 +186,49 @@ describe('registry and labels', () => {
   });
 });
 
+describe('CORS', () => {
+  it('exposes Location, Retry-After and ETag to a configured origin (ALLOWED_ORIGINS)', async () => {
+    const other = await startApp(() => ({ allowedOrigins: ['https://studio.example'] }));
+    try {
+      const origin = { origin: 'https://studio.example' };
+      const created = await publish(other.app, 'cors', dense, ADMIN, origin);
+      expect(created.statusCode).toBe(201);
+      expect(created.headers['access-control-allow-origin']).toBe('https://studio.example');
+      expect(created.headers['access-control-expose-headers']).toBe('Location, Retry-After, ETag');
+      const file = await other.app.inject({
+        url: '/v1/models/cors/versions/1/model.json',
+        headers: { ...origin, ...auth() },
+      });
+      expect(file.statusCode).toBe(200);
+      expect(file.headers.etag).toBeDefined();
+      expect(file.headers['access-control-expose-headers']).toBe('Location, Retry-After, ETag');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('not ready', () => {
+  it('answers 503 with Retry-After and Connection: close while starting or draining', async () => {
+    const other = await startApp();
+    try {
+      other.app.ctx.ready = false; // what the preClose hook sets when a graceful shutdown begins
+      const health = await other.app.inject({ url: '/v2/health/ready' });
+      expect(health.statusCode).toBe(503);
+      expect(health.headers['retry-after']).toBe('1');
+      const list = await other.app.inject({ url: '/v1/models', headers: auth() });
+      expect(list.statusCode).toBe(503);
+      expect(list.headers['retry-after']).toBe('1');
+      expect(list.headers.connection).toBe('close');
+      expect(Object.keys(json(list))).toEqual(['error']);
+      other.app.ctx.ready = true;
+      expect((await other.app.inject({ url: '/v2/health/ready' })).statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('attack cases (registry)', () => {
   it('4: model or label names "..", "a/b", "a:b", "a%2Fb" and 200 characters → 400', async () => {
     for (const name of ['%2E%2E', 'a/b', 'a:b', 'a%2Fb', 'a'.repeat(200), 'A']) {
@@ -197,6 +286,11 @@ describe('attack cases (registry)', () => {
         payload: { instances: [[1, 2, 3, 4]] },
       });
       expect(run.statusCode).toBe(503);
+      // FAILED never becomes AVAILABLE (versions are immutable): no Retry-After, a retry cannot help.
+      expect(run.headers['retry-after']).toBeUndefined();
+      const ready = await again.inject({ url: '/v2/models/fragile/versions/1/ready', headers: auth() });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.headers['retry-after']).toBeUndefined();
     } finally {
       await again.close();
       await rm(other.dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { requireInference, requireProject, requireScope } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import type { ModelRecord, VersionRecord } from '../registry/types.ts';
-import { checkLabel, findModel, findVersion, parseVersion, type VersionSpec } from '../resolve.ts';
+import { checkLabel, checkName, findModel, findVersion, parseVersion, type VersionSpec } from '../resolve.ts';
 import { params } from './schemas.ts';
 
 /** One entry of TF Serving's `model_version_status`. */
@@ -13,6 +13,20 @@ export function versionStatus(v: VersionRecord) {
     state: v.state,
     status: { error_code: v.state === 'FAILED' ? 'UNKNOWN' : 'OK', error_message: v.error },
   };
+}
+
+/**
+ * A version in the studio-facing `GET /v1/models` listing: TF Serving's status entry plus `created_at` (ISO
+ * 8601, UTC) and `bytes` (size of the stored weights file). TF Serving's own status routes keep its exact shape.
+ */
+export function listedVersion(v: VersionRecord) {
+  return { ...versionStatus(v), created_at: v.createdAt, bytes: v.bytes };
+}
+
+/** Labels as `{label: "version"}` (TF Serving writes versions as strings). */
+async function labelsOf(ctx: AppContext, name: string): Promise<Record<string, string>> {
+  const labels = await ctx.registry.getLabels(name);
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)]));
 }
 
 /** The model, after checking the request may manage it (publish scope, same project). */
@@ -50,10 +64,8 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
             public_inference: m.publicInference,
             versions: (await registry.listVersions(m.name))
               .filter((v) => v.state !== 'END')
-              .map(versionStatus),
-            labels: Object.fromEntries(
-              Object.entries(await registry.getLabels(m.name)).map(([k, v]) => [k, String(v)]),
-            ),
+              .map(listedVersion),
+            labels: await labelsOf(ctx, m.name),
           })),
         ),
       };
@@ -84,6 +96,15 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
     '/v1/models/:name/labels/:label',
     { schema: { params: params('name', 'label'), summary: 'Status of the version a label points at' } },
     (r) => status(r, r.params.name, { label: checkLabel(r.params.label) }),
+  );
+
+  app.get<{ Params: P }>(
+    '/v1/models/:name/labels',
+    { schema: { params: params('name'), summary: "A model's labels: {labels: {label: version}}" } },
+    async (request) => {
+      const model = await readable(ctx, request, checkName(request.params.name));
+      return { model: model.name, labels: await labelsOf(ctx, model.name) };
+    },
   );
 
   app.put<{ Params: P; Body: { version: string | number } }>(

@@ -1,8 +1,16 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requireInference } from '../auth.ts';
 import { parseInfer, requestedOutputs, v2Output } from '../inference/rest.ts';
 import type { VersionRecord } from '../registry/types.ts';
-import { checkName, findModel, findVersion, parseVersion, type VersionSpec } from '../resolve.ts';
+import { NOT_READY_RETRY_MS } from '../http.ts';
+import {
+  checkName,
+  findModel,
+  notServableHeaders,
+  findVersion,
+  parseVersion,
+  type VersionSpec,
+} from '../resolve.ts';
 import { infer, releaseBody, servable } from './inference.ts';
 import { params } from './schemas.ts';
 
@@ -18,7 +26,10 @@ export const v2Routes: FastifyPluginAsync = async (app) => {
     '/v2/health/ready',
     { schema: { summary: 'Readiness (503 while starting or draining)' } },
     async (_r, reply) => {
-      if (!ctx.ready) return reply.code(503).send({ ready: false });
+      if (!ctx.ready) {
+        const seconds = String(Math.ceil(NOT_READY_RETRY_MS / 1000));
+        return reply.code(503).header('retry-after', seconds).send({ ready: false });
+      }
       return { ready: true };
     },
   );
@@ -51,16 +62,17 @@ export const v2Routes: FastifyPluginAsync = async (app) => {
       },
     };
   };
-  const ready = async (
-    r: FastifyRequest<{ Params: P }>,
-    reply: { code(n: number): { send(b: unknown): unknown } },
-  ) => {
+  const ready = async (r: FastifyRequest<{ Params: P }>, reply: FastifyReply) => {
     const name = checkName(r.params.name);
     const model = await findModel(registry, name);
     await requireInference(registry, r, model);
     const record = await findVersion(registry, name, spec(r));
     const isReady = record.state === 'AVAILABLE';
-    return reply.code(isReady ? 200 : 503).send({ name, version: String(record.version), ready: isReady });
+    const headers = isReady ? {} : notServableHeaders(record.state);
+    return reply
+      .code(isReady ? 200 : 503)
+      .headers(headers)
+      .send({ name, version: String(record.version), ready: isReady });
   };
   const run = async (r: FastifyRequest<{ Params: P }>) => {
     const record = await servable(ctx, r, checkName(r.params.name), spec(r));

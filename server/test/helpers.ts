@@ -127,13 +127,19 @@ export async function startApp(
 export const auth = (token: string = ADMIN) => ({ authorization: `Bearer ${token}` });
 
 /** Publishes through `inject` with the admin token (or the one given). */
-export function publish(app: FastifyInstance, name: string, a: Artifacts, token: string = ADMIN) {
+export function publish(
+  app: FastifyInstance,
+  name: string,
+  a: Artifacts,
+  token: string = ADMIN,
+  extraHeaders: Record<string, string> = {},
+) {
   const { body, headers } = publishBody(a);
   return app.inject({
     method: 'POST',
     url: `/v1/models/${name}/versions`,
     payload: body,
-    headers: { ...headers, ...auth(token) },
+    headers: { ...headers, ...auth(token), ...extraHeaders },
   });
 }
 
