@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { registerCustomLayers } from '../../src/compile/custom-layers.ts';
 import type { Datatype, TensorInfo } from '../registry/types.ts';
 import { openStore } from '../store/fs-store.ts';
 import { MODEL_JSON } from '../store/types.ts';
@@ -18,6 +19,10 @@ import type {
   WireTensor,
   WorkerTask,
 } from './protocol.ts';
+
+// The studio's own vetted classes for Keras layers TF.js lacks (exactly `Subtract`): the same static code the
+// studio compiles with. They join tfjs' class map, the allow-list `unknownClass` checks; no code from a model.
+registerCustomLayers(tf);
 
 const CACHE_SIZE = 16;
 const WEIGHTS_FILE = 'group1-shard1of1.bin';
@@ -52,7 +57,10 @@ function tensorInfo(names: string[], tensors: tf.SymbolicTensor[]): TensorInfo[]
   }));
 }
 
-/** Every class_name in the topology must be one tfjs registered itself: nothing else is ever instantiated. */
+/**
+ * Every class_name in the topology must be one tfjs registered itself or one of the studio's vetted classes
+ * (CUSTOM_LAYER_CLASSES, registered above): nothing else is ever instantiated.
+ */
 function unknownClass(topology: unknown): string | null {
   const known = tf.serialization.SerializationMap.getMap().classNameMap;
   const stack: unknown[] = [topology];
@@ -97,7 +105,10 @@ function warmUp(model: tf.LayersModel): void {
 async function check(task: CheckTask): Promise<CheckResult> {
   const cls = unknownClass(JSON.parse(task.modelJson).modelTopology);
   if (cls !== null)
-    return { type: 'invalid', error: `unknown class "${cls}": only TF.js layers are accepted` };
+    return {
+      type: 'invalid',
+      error: `unknown class "${cls}": only TF.js layers (and the studio's Subtract) are accepted`,
+    };
   let model: tf.LayersModel;
   try {
     model = await loadFromMemory(task.modelJson, task.weights);

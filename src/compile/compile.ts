@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Graph } from '../graph';
+import { registerCustomLayers } from './custom-layers';
 import { CompileError, tfjsReason } from './errors';
 import type { ModelPlan, PlannedLayer } from './plan';
 import { planModel } from './plan';
@@ -9,6 +10,9 @@ export interface CompileOptions {
   /** The model's name in its topology (model.json); default "model". */
   name?: string;
 }
+
+// Keras classes TF.js lacks (Subtract) are our own vetted classes: known to tfjs before anything is built.
+registerCustomLayers(tf);
 
 /** Builds one TF.js layer from its class name and camelCase config through tfjs' own deserialiser. */
 export function buildLayer(className: string, config: Record<string, unknown>): tf.layers.Layer {

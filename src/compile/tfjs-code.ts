@@ -1,6 +1,7 @@
 import type { Graph } from '../graph';
 import type { ClassConfig } from './code-names';
 import { isClassConfig, variableNames } from './code-names';
+import { customLayerSource, isCustomLayerClass } from './custom-layers-code';
 import type { PlannedLayer } from './plan';
 import { planModel } from './plan';
 
@@ -9,7 +10,7 @@ export type CodeLanguage = 'typescript' | 'javascript';
 
 // JavaScript reserved words and the names the generated module itself uses.
 const RESERVED = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await tf model buildModel'.split(
+  'Subtract break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await tf model buildModel'.split(
     ' ',
   ),
 );
@@ -55,7 +56,9 @@ function jsObject(o: Record<string, unknown>, indent: string): string {
   return `{\n${entries.map((e) => `${indent}  ${e},`).join('\n')}\n${indent}}`;
 }
 
+/** `tf.layers.conv2d({…})`; a class the studio ships itself (Subtract) is built with `new Subtract({…})`. */
 function factoryCall(c: ClassConfig, indent: string): string {
+  if (isCustomLayerClass(c.className)) return `new ${c.className}(${jsObject(c.config, indent)})`;
   return `tf.layers.${factoryName(c.className)}(${jsObject(c.config, indent)})`;
 }
 
@@ -84,6 +87,10 @@ export function toTfjsCode(graph: Graph, language: CodeLanguage = 'typescript', 
     `// ${modelName.replace(/\n/g, ' ')}: the model's architecture, exported from Model Studio (untrained weights).`,
     "import * as tf from '@tensorflow/tfjs';",
     '',
+    ...customLayerSource(
+      plan.layers.map((l) => l.className),
+      language,
+    ),
     '/** Builds the model with fresh weights; load trained ones with model.loadWeights or tf.loadLayersModel. */',
     `export function buildModel()${ts ? ': tf.LayersModel' : ''} {`,
     ...plan.layers.map((l) => layerLine(l, vars, ts)),

@@ -129,6 +129,7 @@ export async function publish(req: PublishRequest): Promise<PublishOutcome> {
       metadata: req.metadata,
       sampleSource:
         req.samples.source === 'test split' ? 'the first test sample of the dataset' : 'a generated input',
+      layerClasses: req.model.layers.map((l) => l.getClassName()),
     }),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerCustomLayers } from '../compile/custom-layers';
 import { publish, type PublishOutcome } from './flow';
 import { preprocessingMetadata } from './metadata';
 import { testSamples } from './samples';
@@ -87,5 +88,53 @@ describe('snippets work exactly as shown', () => {
     const answer = (await res.json()) as { model_version: string; outputs: Array<{ data: number[] }> };
     expect(answer.model_version).toBe('1');
     expectClose(answer.outputs[0].data, out.expected);
+  });
+});
+
+describe('a model with Subtract (a class TF.js lacks)', () => {
+  let diff: PublishOutcome;
+
+  /** features → two Dense branches → Subtract: one input, so the snippet's single sample feeds it. */
+  function subtractModel(): tf.LayersModel {
+    registerCustomLayers(tf);
+    const [cls, fromConfig] = tf.serialization.SerializationMap.getMap().classNameMap.Subtract;
+    const x = tf.input({ shape: [4], name: 'features' });
+    const init = (seed: number) => tf.initializers.glorotUniform({ seed });
+    const p = tf.layers.dense({ units: 3, name: 'p', kernelInitializer: init(3) }).apply(x);
+    const q = tf.layers.dense({ units: 3, name: 'q', kernelInitializer: init(4) }).apply(x);
+    const y = (fromConfig(cls, { name: 'diff' }) as tf.layers.Layer).apply([
+      p as tf.SymbolicTensor,
+      q as tf.SymbolicTensor,
+    ]);
+    return tf.model({ inputs: x, outputs: y as tf.SymbolicTensor, name: 'diff' });
+  }
+
+  beforeAll(async () => {
+    diff = await publish({
+      endpoint: server.endpoint,
+      name: 'diff',
+      label: '',
+      model: subtractModel(),
+      metadata: preprocessingMetadata('Iris', IRIS_CONFIG, { shape: [4], dtype: 'float32' }),
+      samples: testSamples(irisSplit(), [{ shape: [4], dtype: 'float32' }])!,
+      project: null,
+      testAccuracy: null,
+    });
+  });
+
+  it('the tf.loadLayersModel snippet ships and registers the class, and predicts the same as shown', async () => {
+    expect(diff.parity?.status, diff.parityError ?? '').toBe('ok');
+    const { code } = diff.snippets.find((s) => s.id === 'tfjs')!;
+    expect(code).toContain('class Subtract extends tf.layers.Layer {');
+    expect(code.indexOf('tf.serialization.registerClass(Subtract);')).toBeLessThan(
+      code.indexOf('tf.loadLayersModel('),
+    );
+    const printed = await runModule(code);
+    const last = printed.trim().split('\n').at(-1)!;
+    expectClose(numbers(last.slice(0, last.indexOf('] ]') + 3)), diff.expected);
+  });
+
+  it('models without such classes get the plain snippet', () => {
+    expect(snippet('tfjs').code).not.toContain('class ');
   });
 });

@@ -2,6 +2,7 @@
  * Ready-to-copy code that calls a published version exactly as shown: curl `:predict` with a real sample,
  * a `fetch` call, `tf.loadLayersModel` on the served model.json, and a V2 `infer` body. Pure string building.
  */
+import { customLayerSource } from '../compile/custom-layers-code';
 import type { PreprocessingMetadata } from './metadata';
 import type { TensorInfo } from './types';
 
@@ -17,6 +18,8 @@ export interface SnippetContext {
   metadata: PreprocessingMetadata | null;
   /** Where the sample came from, for the comment. */
   sampleSource: string;
+  /** The model's layer class names: classes TF.js lacks (Subtract) are defined in the tfjs snippet. */
+  layerClasses?: string[];
 }
 
 /** One snippet: a stable id, a title, an optional caption (e.g. the URL to POST to) and the code. */
@@ -105,6 +108,7 @@ function tfjsSnippet(ctx: SnippetContext): Snippet {
   const code = [
     "import * as tf from '@tensorflow/tfjs';",
     '',
+    ...customLayerSource(ctx.layerClasses ?? [], 'javascript'),
     `const model = await tf.loadLayersModel(${jsString(ctx.urls.modelJson)}, {`,
     `  requestInit: { headers: { Authorization: ${jsString(`Bearer ${ctx.token}`)} } },`,
     '});',

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { registerCustomLayers } from '../../compile/custom-layers';
 import type { AnyLayerSpec, Rng } from '../define';
 import { paramProblems, toParamCount, withDefaults } from '../define';
 import { defaultsOf } from '../params';
@@ -13,6 +14,8 @@ const RANDOM_CONFIGS = 40;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
+  // Keras classes TF.js lacks (Subtract) are the studio's own; tfjs knows them once registered.
+  registerCustomLayers(tf);
 });
 
 interface TfjsResult {

@@ -6,6 +6,19 @@ import { dot } from './dot';
 import { maximum } from './maximum';
 import { minimum } from './minimum';
 import { multiply } from './multiply';
+import { subtract } from './subtract';
 
-/** Merge layers. TF.js 4.22 has no Subtract layer class, so the catalog has none either. */
-export const mergeLayers: AnyLayerSpec[] = [add, multiply, average, maximum, minimum, concatenate, dot];
+/**
+ * Merge layers. TF.js 4.22 has no Subtract layer class: the studio's own (src/compile/custom-layers.ts) must be
+ * registered wherever models are built or loaded.
+ */
+export const mergeLayers: AnyLayerSpec[] = [
+  add,
+  subtract,
+  multiply,
+  average,
+  maximum,
+  minimum,
+  concatenate,
+  dot,
+];

@@ -48,8 +48,40 @@ describe('element-wise merges', () => {
     ).toMatch(/input 1 is \(None, 2\), input 2 is \(None, 2\) and input 3 is \(None, 3\)\.$/);
   });
 
-  it('are not offered as Subtract, which TF.js 4.22 lacks', () => {
-    expect(specContext.spec('Subtract')).toBeUndefined();
+  it('include Subtract: exactly two inputs, broadcast like the others, no weights, both shapes named', () => {
+    const spec = specContext.spec('Subtract')!;
+    expect(spec.inputs).toEqual({ min: 2, max: 2 });
+    expect(
+      shape('Subtract', [
+        [null, 3, 1],
+        [null, 1, 4],
+      ]),
+    ).toEqual([null, 3, 4]);
+    expect(
+      spec.paramCount(
+        [
+          [null, 8],
+          [null, 8],
+        ],
+        {},
+        specContext,
+      ),
+    ).toBe(0);
+    expect(
+      error('Subtract', [
+        [null, 32],
+        [null, 64],
+      ]).message,
+    ).toBe(
+      'Subtract combines its inputs element by element, so their shapes must match (or be 1 where they differ); input 1 is (None, 32) and input 2 is (None, 64).',
+    );
+    expect(
+      error('Subtract', [
+        [null, 2],
+        [null, 2],
+        [null, 2],
+      ]).message,
+    ).toMatch(/^Subtract takes exactly 2 inputs \(a − b\); it got 3: /);
   });
 });
 
