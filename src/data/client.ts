@@ -1,7 +1,7 @@
 import type { CsvInspection } from './csv/inspect';
 import type { ParseOptions } from './csv/parse';
 import { readUploadedFile } from './files';
-import type { DatasetConfig, LoadedDataset, Progress } from './types';
+import type { DatasetConfig, ImageOptions, LoadedDataset, Progress } from './types';
 import { CancelledError, DataError } from './types';
 import type { FromWorker, ToWorker } from './worker/protocol';
 
@@ -26,6 +26,7 @@ function getWorker(): Worker {
     pending.delete(msg.id);
     if (msg.type === 'loaded') p.resolve(msg.dataset);
     else if (msg.type === 'inspected') p.resolve(msg.inspection);
+    else if (msg.type === 'suggested') p.resolve(msg.options);
     else
       p.reject(
         msg.kind === 'cancelled'
@@ -98,4 +99,13 @@ export function inspectCsv(
     onProgress,
     signal,
   );
+}
+
+/** Suggests image decoding options (size, grayscale) from an image zip's first images, in the data worker. */
+export function suggestImageOptions(
+  zip: Blob,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<ImageOptions> {
+  return request<ImageOptions>({ type: 'suggestImages', id: nextId++, file: zip }, onProgress, signal);
 }

@@ -19,7 +19,7 @@ export { BUILTINS, builtinInfo } from './builtin/catalog';
 export type { CheckIssue } from './check';
 export { checkDatasetModel, signatureOf } from './check';
 export { asDatasetConfig } from './config';
-export { inspectCsv, loadDataset } from './client';
+export { inspectCsv, loadDataset, suggestImageOptions } from './client';
 export type { CsvInspection } from './csv/inspect';
 export type { ColumnStats } from './csv/infer';
 export type { FileStore } from './files';

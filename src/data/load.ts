@@ -17,9 +17,16 @@ export interface DataIO {
   decodeImage?: ImageDecoder;
 }
 
-let lastTable: { key: string; table: RawTable } | null = null;
+let lastTable: { keys: string[]; table: RawTable } | null = null;
 
-/** Parses a CSV blob, reusing the last parse of the same file with the same reading options. */
+const tableKey = (fileKey: string, size: number, o: { delimiter?: string; hasHeader?: boolean }) =>
+  `${fileKey}\u0000${size}\u0000${o.delimiter ?? ''}\u0000${o.hasHeader ?? ''}`;
+
+/**
+ * Parses a CSV blob, reusing the last parse of the same file with the same reading options. A parse with
+ * detected options also answers for the options it detected, so loading a file right after inspecting it (the
+ * config then names the detected delimiter and header) does not read a large file a second time.
+ */
 export async function cachedTable(
   blob: Blob,
   fileKey: string,
@@ -27,11 +34,12 @@ export async function cachedTable(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<RawTable> {
-  const key = `${fileKey}\u0000${blob.size}\u0000${options.delimiter ?? ''}\u0000${options.hasHeader ?? ''}`;
-  if (lastTable?.key === key) return lastTable.table;
+  const key = tableKey(fileKey, blob.size, options);
+  if (lastTable?.keys.includes(key)) return lastTable.table;
   lastTable = null;
   const table = await parseCsv(blob, options, onProgress, signal);
-  lastTable = { key, table };
+  const resolved = tableKey(fileKey, blob.size, { delimiter: table.delimiter, hasHeader: table.hasHeader });
+  lastTable = { keys: [key, resolved], table };
   return table;
 }
 

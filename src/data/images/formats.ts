@@ -57,3 +57,23 @@ function jpegHeader(b: Uint8Array): ImageHeader {
   }
   return { type: 'image/jpeg', width: 0, height: 0 };
 }
+
+/** True when the header says the image has no colour: a gray PNG (types 0 and 4) or a one-component JPEG. */
+export function isGrayscale(b: Uint8Array): boolean {
+  if (b.length >= 26 && u32be(b, 0) === 0x89504e47 && u32be(b, 12) === 0x49484452) {
+    return b[25] === 0 || b[25] === 4;
+  }
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
+    let i = 2;
+    while (i + 9 < b.length) {
+      if (b[i] !== 0xff) {
+        i++;
+        continue;
+      }
+      const m = b[i + 1];
+      if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) return b[i + 9] === 1;
+      i += 2 + u16be(b, i + 2);
+    }
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { isUnsafePath, listImages, readZip } from './archive';
+import { isUnsafePath, listImages, readZip, suggestImageOptions } from './archive';
 import { decodeImages, type ImageDecoder } from './decode';
 import { readImageHeader } from './formats';
 
@@ -140,5 +140,43 @@ describe('decoding images', () => {
     await expect(decodeImages(listing, { ...opts, width: 0 }, fakeDecoder([]), 'z')).rejects.toThrow(
       /from 4 to 512/,
     );
+  });
+});
+
+describe('suggested decoding options', () => {
+  const rgb = (w: number, h: number) => {
+    const b = pngHeader(w, h);
+    b[25] = 2; // colour type 2: RGB
+    return b;
+  };
+  it('keeps a small common size and grayscale, so gray digits are not stored as 32×32 RGB', () => {
+    const files: Record<string, Uint8Array> = {
+      'notes.txt': new Uint8Array([1]),
+      'a/empty.png': new Uint8Array(),
+    };
+    for (let i = 0; i < 40; i++) files[`${i % 2 ? 'a' : 'b'}/${i}.png`] = pngHeader(28, 28);
+    expect(suggestImageOptions(zip(files))).toEqual({ width: 28, height: 28, channels: 1 });
+  });
+  it('falls back to 32×32 for mixed or large sizes and to RGB when any image has colour', () => {
+    expect(suggestImageOptions(zip({ 'a/1.png': pngHeader(28, 28), 'b/2.png': rgb(28, 28) }))).toEqual({
+      width: 28,
+      height: 28,
+      channels: 3,
+    });
+    expect(suggestImageOptions(zip({ 'a/1.png': rgb(20, 20), 'b/2.png': rgb(40, 40) }))).toEqual({
+      width: 32,
+      height: 32,
+      channels: 3,
+    });
+    expect(
+      suggestImageOptions(zip({ 'a/1.png': pngHeader(640, 480), 'b/2.png': pngHeader(640, 480) })),
+    ).toEqual({
+      width: 32,
+      height: 32,
+      channels: 1,
+    });
+  });
+  it('says when the file is not a zip', () => {
+    expect(() => suggestImageOptions(new Uint8Array([1, 2, 3]))).toThrow('not a readable .zip');
   });
 });

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { inspectTable } from '../csv/inspect';
+import { suggestImageOptions } from '../images/archive';
 import { browserDecoder } from '../images/browser-decoder';
 import { buildDataset, cachedTable, type DataIO } from '../load';
 import type { Progress } from '../types';
@@ -30,6 +31,12 @@ async function handle(msg: Exclude<ToWorker, { type: 'cancel' }>, signal: AbortS
   if (msg.type === 'inspect') {
     const table = await cachedTable(msg.file, msg.fileKey, msg.options, onProgress, signal);
     send({ type: 'inspected', id: msg.id, inspection: inspectTable(table) });
+    return;
+  }
+  if (msg.type === 'suggestImages') {
+    onProgress({ phase: 'Reading the archive', fraction: 0 });
+    const options = suggestImageOptions(new Uint8Array(await msg.file.arrayBuffer()));
+    send({ type: 'suggested', id: msg.id, options });
     return;
   }
   const file = msg.file;

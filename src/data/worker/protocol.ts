@@ -1,11 +1,12 @@
 import type { CsvInspection } from '../csv/inspect';
 import type { ParseOptions } from '../csv/parse';
-import type { DatasetConfig, LoadedDataset, Progress } from '../types';
+import type { DatasetConfig, ImageOptions, LoadedDataset, Progress } from '../types';
 
 /** Messages the page sends to the data worker. */
 export type ToWorker =
   | { type: 'load'; id: number; config: DatasetConfig; file: Blob | null; assetBase: string }
   | { type: 'inspect'; id: number; file: Blob; fileKey: string; options: ParseOptions }
+  | { type: 'suggestImages'; id: number; file: Blob }
   | { type: 'cancel'; id: number };
 
 /** Messages the data worker sends back. */
@@ -13,6 +14,7 @@ export type FromWorker =
   | { type: 'progress'; id: number; progress: Progress }
   | { type: 'loaded'; id: number; dataset: LoadedDataset }
   | { type: 'inspected'; id: number; inspection: CsvInspection }
+  | { type: 'suggested'; id: number; options: ImageOptions }
   | { type: 'failed'; id: number; message: string; kind: 'data' | 'cancelled' | 'bug' };
 
 /** The typed arrays of a dataset, to transfer instead of copying. */

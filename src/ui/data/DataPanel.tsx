@@ -37,7 +37,9 @@ export function DataPanel() {
           mode={mode}
           busy={reading.status === 'reading'}
           onCsv={(file) => void readCandidate(p, (pr, s) => candidateFromCsv(file, p.projectId, pr, s))}
-          onImages={(blob, name) => void readCandidate(p, () => candidateFromImages(blob, name, p.projectId))}
+          onImages={(blob, name) =>
+            void readCandidate(p, (pr, s) => candidateFromImages(blob, name, p.projectId, pr, s))
+          }
         />
       )}
       {reading.status === 'reading' && <ProgressBar progress={reading.progress} onCancel={reading.cancel} />}

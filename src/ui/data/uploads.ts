@@ -1,6 +1,6 @@
 import { Zip, ZipPassThrough } from 'fflate';
 import type { CsvInspection, DatasetConfig, Progress } from '../../data';
-import { DEFAULT_SPLIT, inspectCsv, saveUploadedFile } from '../../data';
+import { DEFAULT_SPLIT, inspectCsv, saveUploadedFile, suggestImageOptions } from '../../data';
 import { uploadKey } from './idb-files';
 
 /** A dataset being set up from an upload: its config and, for CSV, what the file holds. */
@@ -29,13 +29,19 @@ export async function candidateFromCsv(
   return { config, inspection };
 }
 
-/** Stores an image archive (a .zip, or loose files zipped here) and returns a candidate for it. */
+/**
+ * Stores an image archive (a .zip, or loose files zipped here) and returns a candidate for it, decoded at the
+ * size and colour its first images suggest (so small gray digits are not stored as 32×32 RGB floats).
+ */
 export async function candidateFromImages(
   blob: Blob,
   name: string,
   projectId: string | null,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
 ): Promise<Candidate> {
   const key = uploadKey(projectId, name);
+  const images = await suggestImageOptions(blob, onProgress, signal);
   await saveUploadedFile(key, name, blob);
   return {
     config: {
@@ -44,7 +50,7 @@ export async function candidateFromImages(
         kind: 'images',
         fileKey: key,
         fileName: name,
-        images: { width: 32, height: 32, channels: 3 },
+        images,
       },
       split: DEFAULT_SPLIT,
       augment: null,

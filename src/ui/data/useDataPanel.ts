@@ -5,7 +5,7 @@ import { useStudio } from '../../state/store';
 import type { UploadMode } from './DatasetPicker';
 import { builtinConfig } from './SourceEditor';
 import type { Candidate } from './uploads';
-import { type LoadState, loadKey, useDatasetLoad } from './useDatasetLoad';
+import { CANCELLED_MESSAGE, type LoadState, loadKey, useDatasetLoad } from './useDatasetLoad';
 
 /** Reading an uploaded file before it becomes a candidate. */
 export type Reading =
@@ -90,9 +90,8 @@ function commitLoaded(ds: LoadedDataset, candidate: Candidate | null, active: Da
 }
 
 function messageOf(e: unknown): string {
-  return e instanceof DataError || e instanceof CancelledError
-    ? e.message
-    : `Reading the file failed: ${String(e)}`;
+  if (e instanceof CancelledError) return CANCELLED_MESSAGE;
+  return e instanceof DataError ? e.message : `Reading the file failed: ${String(e)}`;
 }
 
 /** Runs an upload step with progress and cancel; its result becomes the candidate, its error the message. */
@@ -102,9 +101,11 @@ export async function readCandidate(p: PanelState, work: Work): Promise<void> {
   p.setReading({ status: 'reading', progress: { phase: 'Reading', fraction: 0 }, cancel });
   try {
     const c = await work(
-      (progress) => p.setReading({ status: 'reading', progress, cancel }),
+      (progress) => !controller.signal.aborted && p.setReading({ status: 'reading', progress, cancel }),
       controller.signal,
     );
+    // Cancel pressed after the worker finished (while the file was being stored) still cancels.
+    if (controller.signal.aborted) throw new CancelledError();
     if (c.inspection && c.config.source.kind === 'csv')
       inspections.set(c.config.source.fileKey, c.inspection);
     p.setReading(IDLE);

@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { DatasetConfig, LoadedDataset, Progress } from '../../data';
 import { CancelledError, DataError, loadDataset } from '../../data';
 
+/** What the person reads when loading stopped because they pressed Cancel. */
+export const CANCELLED_MESSAGE = 'Loading was cancelled; the current dataset was not changed.';
+
 /** Where loading the shown dataset stands. */
 export type LoadState =
   | { status: 'idle' }
@@ -49,7 +52,11 @@ export function useDatasetLoad(
       },
       (e: unknown) => {
         const cancelled = e instanceof CancelledError;
-        const message = e instanceof DataError || cancelled ? e.message : `Loading failed: ${String(e)}`;
+        const message = cancelled
+          ? CANCELLED_MESSAGE
+          : e instanceof DataError
+            ? e.message
+            : `Loading failed: ${String(e)}`;
         if (live) setState({ status: 'error', message, cancelled });
       },
     );
