@@ -8,7 +8,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Graph, XY } from '../../graph';
 import { NODE_WIDTH } from '../../state/layout';
 import { useStudio } from '../../state/store';
@@ -41,9 +41,13 @@ export function Canvas() {
   const [fitOnOpen] = useState(() => useStudio.getState().graph.nodes.length > 0);
   const { screenToFlowPosition, fitView } = useReactFlow();
   const projectId = useStudio((s) => s.projectId);
-  // Opening another project shows all of it.
+  // Opening another project shows all of it; the first project's view is set by fitOnOpen, so an empty canvas
+  // never moves under a person's first drop.
+  const shownProject = useRef(projectId);
   useEffect(() => {
-    if (projectId) requestAnimationFrame(() => void fitView({ maxZoom: 1 }));
+    if (!projectId || shownProject.current === projectId) return;
+    shownProject.current = projectId;
+    if (useStudio.getState().graph.nodes.length) requestAnimationFrame(() => void fitView({ maxZoom: 1 }));
   }, [projectId, fitView]);
 
   useEffect(() => setNodes((prev) => toRfNodes(graph, selection, prev)), [graph, selection]);
