@@ -61,6 +61,12 @@ export class TrainingPanelPage {
     return texts.map((t) => Number(t.match(/: loss ([\d.]+)/)?.[1]));
   }
 
+  /** The live tensor count the worker reported after each finished epoch ("tensors 42"), from the epoch log. */
+  async epochTensors(): Promise<number[]> {
+    const texts = await this.epochs.allTextContents();
+    return texts.map((t) => Number(t.match(/tensors (\d+)/)?.[1]));
+  }
+
   /** The batch counter of the progress line ("batch 7/16"). */
   async batch(): Promise<string> {
     return (await this.progress.textContent())?.match(/Epoch \d+\/\d+ · batch \d+/)?.[0] ?? '';

@@ -57,6 +57,10 @@ export interface EpochPoint {
   valAccuracy?: number;
   mae?: number;
   valMae?: number;
+  /** Live tensors (`tf.memory().numTensors`) in the training worker after this epoch: flat when nothing leaks. */
+  tensors?: number;
+  /** Bytes those tensors hold (`tf.memory().numBytes`). */
+  tensorBytes?: number;
 }
 
 /** The measured speed of one backend on the actual model. */

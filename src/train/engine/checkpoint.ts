@@ -25,6 +25,11 @@ export interface Checkpoint {
   run: RunRecord;
   weights: PackedTensors;
   optimizer: PackedTensors;
+  /**
+   * Early stopping's best weights so far (when it restores them), so a resumed run still ends on the best
+   * epoch's weights. Absent in checkpoints saved before this field existed, or when there is nothing to keep.
+   */
+  best?: PackedTensors;
 }
 
 /** Reads tensors into one buffer (4 bytes per value). */
@@ -56,22 +61,34 @@ export function unpack(packed: PackedTensors): { name: string; tensor: tf.Tensor
   });
 }
 
-/** Packs a model's weights and its optimiser's state. */
-export async function snapshot(model: tf.LayersModel, optimizer: tf.Optimizer) {
+/** Packs a model's weights, its optimiser's state and, when given, early stopping's best weights. */
+export async function snapshot(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  bestWeights?: readonly tf.Tensor[] | null,
+): Promise<Pick<Checkpoint, 'weights' | 'optimizer' | 'best'>> {
   const weights = await pack(model.weights.map((w) => ({ name: w.originalName, tensor: w.read() })));
   const opt = await optimizer.getWeights();
   const optimizerState = await pack(opt.map((w) => ({ name: w.name, tensor: w.tensor })));
   // The iteration count comes as a fresh scalar; the rest are the optimiser's own variables.
   tf.dispose(opt.filter((w) => w.name === 'iter').map((w) => w.tensor));
-  return { weights, optimizer: optimizerState };
+  if (!bestWeights?.length) return { weights, optimizer: optimizerState };
+  // Same order as model.getWeights() (what the trainer clones), named like the model's weights.
+  const names = model.weights.map((w) => w.originalName);
+  const best = await pack(bestWeights.map((tensor, i) => ({ name: names[i] ?? `w${i}`, tensor })));
+  return { weights, optimizer: optimizerState, best };
 }
 
-/** Puts saved weights and optimiser state back (same graph, so the same order). */
+/**
+ * Puts saved weights and optimiser state back (same graph, so the same order). Returns early stopping's best
+ * weights when the checkpoint holds them (kept tensors the caller owns, e.g. `Trainer.adoptBestWeights`), else
+ * null.
+ */
 export async function restore(
   model: tf.LayersModel,
   optimizer: tf.Optimizer,
-  cp: Pick<Checkpoint, 'weights' | 'optimizer'>,
-) {
+  cp: Pick<Checkpoint, 'weights' | 'optimizer' | 'best'>,
+): Promise<tf.Tensor[] | null> {
   const weights = unpack(cp.weights);
   model.setWeights(weights.map((w) => w.tensor));
   tf.dispose(weights.map((w) => w.tensor));
@@ -79,4 +96,12 @@ export async function restore(
   if (state.length) await optimizer.setWeights(state);
   // setWeights turns the optimiser's tensors into variables of its own; the copies made here go.
   tf.dispose(state.map((s) => s.tensor));
+  if (!cp.best?.entries.length) return null;
+  const best = unpack(cp.best).map((w) => w.tensor);
+  const shapes = model.getWeights().map((w) => w.shape.join('x'));
+  if (best.length !== shapes.length || best.some((t, i) => t.shape.join('x') !== shapes[i])) {
+    tf.dispose(best);
+    throw new Error("The checkpoint's best weights do not fit this model.");
+  }
+  return best;
 }

@@ -4,6 +4,7 @@ import type { FromWorker, StartMessage } from '../protocol';
 import type { BackendMeasurement, BackendName, BatchPoint, RunRecord } from '../types';
 import { BACKENDS, fastest, measureBackends, switchTo } from './backends';
 import { type Checkpoint, restore, snapshot } from './checkpoint';
+import { DeviceWatch, deviceLostMessage, fallbackBackend } from './device-loss';
 import { firstNonFinite } from './feed';
 import { buildModel } from './model';
 import { type Progress, Trainer, type TrainerState } from './trainer';
@@ -27,7 +28,7 @@ export class Session {
   private buffer: BatchPoint[] = [];
   private lastPost = 0;
   private lastCheckpoint: Checkpoint | null = null;
-  private deviceLost = false;
+  private readonly device = new DeviceWatch();
   private stopRequested = false;
 
   constructor(
@@ -100,10 +101,7 @@ export class Session {
   private watchDevice(): void {
     if (this.backend !== 'webgpu') return;
     const device = (tf.backend() as unknown as { device?: { lost?: Promise<unknown> } }).device;
-    void device?.lost?.then(() => {
-      this.deviceLost = true;
-      this.trainer?.control.stop();
-    });
+    this.device.watch(device, () => this.trainer?.control.stop());
   }
 
   private async train(): Promise<void> {
@@ -117,14 +115,19 @@ export class Session {
     });
     const from = this.lastCheckpoint ?? checkpoint;
     if (from) {
-      await restore(this.model, this.trainer.optimizer, from);
+      const best = await restore(this.model, this.trainer.optimizer, from);
       this.trainer.state = structuredClone(from.state);
+      if (best) this.trainer.adoptBestWeights(best);
     }
     this.post({ type: 'phase', phase: 'training', text: `Training on ${this.backend}` });
     if (this.stopRequested) this.trainer.control.stop();
-    const outcome = await this.trainer.run();
+    // A lost device often fails the next GPU read before `lost` settles: that error is a fallback, not a failure.
+    const outcome = await this.trainer.run().catch(async (e) => {
+      if (await this.device.explains(e)) return null;
+      throw e;
+    });
     this.flush(this.trainer.state.epoch);
-    if (this.deviceLost) return this.fallBack();
+    if (this.device.lost || !outcome) return this.fallBack();
     const timings = this.timings();
     // The run is over (also when stopped): nothing is left to resume.
     await this.store?.remove(this.start.projectId, this.start.run.id).catch(() => undefined);
@@ -132,13 +135,16 @@ export class Session {
   }
 
   private async fallBack(): Promise<void> {
-    this.deviceLost = false;
-    const next = fastest(this.measurements.filter((m) => m.backend !== 'webgpu')) ?? 'cpu';
-    this.post({
-      type: 'notice',
-      message: `The GPU device was lost; continuing on ${next} from the last checkpoint.`,
-    });
-    this.disposeModel();
+    this.device.reset();
+    const next = fallbackBackend(this.measurements);
+    this.post({ type: 'notice', message: deviceLostMessage(next, this.lastCheckpoint?.epoch ?? 0) });
+    try {
+      this.disposeModel();
+    } catch {
+      // The lost device's buffers are gone with it.
+      this.trainer = null;
+      this.model = null;
+    }
     await switchTo(next);
     this.announce(next, 'fallback after the GPU device was lost');
     await this.train();
@@ -177,7 +183,11 @@ export class Session {
     const point = state.epochs[state.epochs.length - 1];
     let checkpointed = false;
     if (this.start.checkpoints !== false) {
-      const { weights, optimizer } = await snapshot(this.model!, this.trainer!.optimizer);
+      const { weights, optimizer, best } = await snapshot(
+        this.model!,
+        this.trainer!.optimizer,
+        this.trainer!.bestWeights,
+      );
       const run: RunRecord = {
         ...this.start.run,
         backend: this.backend,
@@ -201,6 +211,7 @@ export class Session {
         run,
         weights,
         optimizer,
+        ...(best ? { best } : {}),
       };
       this.lastCheckpoint = cp;
       try {

@@ -162,6 +162,57 @@ describe('the training loop', () => {
     expect(state.epochs).toHaveLength(0);
   });
 
+  it('reads each batch before the one after next is queued: at most one step runs past a NaN', async () => {
+    // A linear regression (no ReLU or clipping that could hide a NaN on some backends) blown up by the rate.
+    const linear = chain([
+      ['Input', { shape: [2] }],
+      ['Dense', { units: 4 }],
+      ['Dense', { units: 1 }],
+    ]);
+    const data = blobs(256, [2]);
+    const numeric = (s: TrainingData['train']) => ({ ...s, y: Float32Array.from(s.y, (v) => v * 3 - 1) });
+    const reg: TrainingData = {
+      ...data,
+      labelKind: 'numeric',
+      train: numeric(data.train),
+      val: numeric(data.val),
+      test: numeric(data.test),
+    };
+    for (const backend of backends) {
+      await tf.setBackend(backend);
+      const cfg = { ...CONFIG, optimizer: 'sgd' as const, learningRate: 1e30, epochs: 3 };
+      const model = buildModel(linear, cfg.seed);
+      const trainer = new Trainer(model, reg, cfg);
+      let steps = 0;
+      const step = trainer.step.bind(trainer);
+      trainer.step = (x, y) => {
+        steps += 1;
+        return step(x, y);
+      };
+      const before = tf.memory().numTensors;
+      const outcome = await trainer.run();
+      expect(outcome.status, backend).toBe('failed');
+      // Finite batches recorded, then the non-finite one; only the batch already queued behind it ran.
+      const recorded = trainer.state.batches.length;
+      expect(steps - (recorded + 1), `${backend}: steps past the NaN`).toBeLessThanOrEqual(1);
+      expect(recorded, backend).toBeLessThan(16);
+      trainer.dispose();
+      model.dispose();
+      expect(tf.memory().numTensors, `${backend}: in-flight reads are freed`).toBeLessThanOrEqual(before);
+    }
+    await tf.setBackend('cpu');
+  });
+
+  it('stops on the first batch when the data make the loss NaN, naming the data', async () => {
+    await tf.setBackend('cpu');
+    const data = blobs(64, [2]);
+    data.train.x.fill(Number.NaN);
+    const { outcome, state } = await train(MLP, data, { epochs: 2 });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.message).toMatch(/NaN on the first batch: check that the data/);
+    expect(state.batches).toHaveLength(0);
+  });
+
   it('stops early when validation stops improving and restores the best weights', async () => {
     const { outcome, state } = await train(MLP, blobs(64, [2]), {
       optimizer: 'sgd',

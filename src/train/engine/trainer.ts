@@ -42,9 +42,10 @@ export interface Outcome {
 /** Thrown when a batch's loss is NaN or infinite. */
 export class NonFiniteLossError extends Error {}
 
+/** A queued batch whose numbers are on their way back: `values` = [loss, metric], read from `tensor`. */
 interface Pending {
-  loss: tf.Scalar;
-  metric: tf.Scalar | null;
+  tensor: tf.Tensor;
+  values: Promise<ArrayLike<number>>;
   n: number;
   epochFraction: number;
 }
@@ -70,8 +71,7 @@ export class Trainer {
   readonly lossName: LossName;
   readonly feed: Feed;
   state: TrainerState = { epoch: 0, step: 0, elapsedMs: 0, batches: [], epochs: [], best: null };
-  private bestWeights: tf.Tensor[] | null = null;
-  private wait = 0;
+  private best: tf.Tensor[] | null = null;
   private samplesThisSession = 0;
   private activeMsThisSession = 0;
 
@@ -109,6 +109,28 @@ export class Trainer {
       ) as tf.Scalar;
       return { loss, metric: metric! };
     });
+  }
+
+  /**
+   * One optimiser step whose loss and metric come back as one 2-element tensor [loss, metric] (caller
+   * disposes): the loop reads a single value per batch instead of two (one GPU fence, not two).
+   */
+  stepPacked(x: tf.Tensor, y: tf.Tensor): tf.Tensor1D {
+    const { loss, metric } = this.step(x, y);
+    const packed = tf.stack([loss, metric]) as tf.Tensor1D;
+    tf.dispose([loss, metric]);
+    return packed;
+  }
+
+  /** Early stopping's best weights so far (same order as `model.getWeights()`), when it keeps them. */
+  get bestWeights(): readonly tf.Tensor[] | null {
+    return this.best;
+  }
+
+  /** Takes over best weights restored from a checkpoint (kept tensors; the trainer disposes them). */
+  adoptBestWeights(weights: tf.Tensor[]): void {
+    tf.dispose(this.best ?? []);
+    this.best = weights.map((w) => tf.keep(w));
   }
 
   /** Trains from `state.epoch` to the configured number of epochs, or until stopped. */
@@ -155,10 +177,14 @@ export class Trainer {
           Math.min(split.count, (b + 1) * batchSize),
           rng,
         );
-        const out = this.step(x, y);
+        const tensor = this.stepPacked(x, y);
         tf.dispose([x, y]);
+        // The read of this batch is asked for *before* the next batch is queued, so its GPU fence sits right
+        // after this batch's work: it resolves while the next batch runs and the GPU never waits on us. The
+        // loop only awaits the previous batch's numbers (below), so a NaN stops the run within one batch.
+        const values = tensor.data();
         const previous = pending;
-        pending = { ...out, n, epochFraction: epoch + (b + 1) / batches };
+        pending = { tensor, values, n, epochFraction: epoch + (b + 1) / batches };
         if (previous)
           await this.settle(previous, since, {
             epoch,
@@ -185,7 +211,11 @@ export class Trainer {
       this.tick(since);
       return true;
     } finally {
-      if (pending) tf.dispose([pending.loss, pending.metric as tf.Scalar]);
+      if (pending) {
+        // A read still in flight (the run failed or stopped): let it finish quietly, free its tensor.
+        pending.values.catch(() => undefined);
+        pending.tensor.dispose();
+      }
     }
   }
 
@@ -199,19 +229,23 @@ export class Trainer {
 
   /** Reads a finished batch's numbers, records them, and stops the run on a NaN/infinite loss. */
   private async settle(p: Pending, _since: number, progress: Progress): Promise<void> {
-    const [loss, metric] = await Promise.all([p.loss.data(), p.metric?.data()]);
-    tf.dispose([p.loss, p.metric as tf.Scalar]);
-    if (!Number.isFinite(loss[0]))
-      throw new NonFiniteLossError(this.nonFiniteMessage(loss[0], p.epochFraction));
+    let values: ArrayLike<number>;
+    try {
+      values = await p.values;
+    } finally {
+      p.tensor.dispose();
+    }
+    const [loss, metric] = [values[0], values[1]];
+    if (!Number.isFinite(loss)) throw new NonFiniteLossError(this.nonFiniteMessage(loss, p.epochFraction));
     this.state.step += 1;
     this.samplesThisSession += p.n;
     const point: BatchPoint = {
       step: this.state.step,
       epoch: p.epochFraction,
       time: Math.round(this.state.elapsedMs),
-      loss: loss[0],
+      loss,
     };
-    if (metric) point[this.data.labelKind === 'numeric' ? 'mae' : 'accuracy'] = metric[0];
+    if (metric !== undefined) point[this.data.labelKind === 'numeric' ? 'mae' : 'accuracy'] = metric;
     this.state.batches.push(point);
     this.hooks.onBatch?.(point, { ...progress, samplesPerSecond: this.samplesPerSecond });
   }
@@ -246,8 +280,11 @@ export class Trainer {
     s.epochs.push(point);
     s.epoch += 1;
     const stop = this.earlyStopping(point);
-    if (stop && this.config.earlyStopping?.restoreBest && this.bestWeights)
-      this.model.setWeights(this.bestWeights);
+    if (stop && this.config.earlyStopping?.restoreBest && this.best) this.model.setWeights(this.best);
+    // What the worker holds after this epoch: constant from the first epoch on when nothing leaks.
+    const memory = tf.memory();
+    point.tensors = memory.numTensors;
+    point.tensorBytes = memory.numBytes;
     await this.hooks.onEpoch?.(point, s);
     return stop;
   }
@@ -260,21 +297,21 @@ export class Trainer {
     const best = this.state.best;
     if (!best || value < best.value) {
       this.state.best = { value, epoch: point.epoch - 1 };
-      this.wait = 0;
       if (es.restoreBest) {
-        tf.dispose(this.bestWeights ?? []);
-        this.bestWeights = this.model.getWeights().map((w) => tf.keep(w.clone()));
+        tf.dispose(this.best ?? []);
+        this.best = this.model.getWeights().map((w) => tf.keep(w.clone()));
       }
       return false;
     }
-    this.wait += 1;
-    return this.wait >= es.patience;
+    // Epochs since the best one, derived from the saved state so a resumed run counts on where it left off.
+    const wait = point.epoch - 1 - best.epoch;
+    return wait >= es.patience;
   }
 
   /** Frees what the trainer holds besides the model (optimiser state, best weights). */
   dispose(): void {
-    tf.dispose(this.bestWeights ?? []);
-    this.bestWeights = null;
+    tf.dispose(this.best ?? []);
+    this.best = null;
     this.optimizer.dispose();
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useStudio } from '../../state/store';
 import { trainingClient } from '../../train/client';
-import type { BackendMeasurement, RunRecord } from '../../train/types';
+import type { BackendMeasurement, EpochPoint, RunRecord } from '../../train/types';
 import { DatasetModelCheck } from '../data/DatasetModelCheck';
 import { SettingsForm } from './SettingsForm';
 import {
@@ -27,6 +27,13 @@ const selectRunId = (s: TrainingStatus) => s.runId;
 const selectEpochs = (s: { training: unknown }) => (s.training as { epochs?: number } | null)?.epochs ?? 5;
 
 const speed = (v: number) => `${v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1)} samples/s`;
+
+const bytes = (n: number) =>
+  n >= 1024 * 1024
+    ? `${(n / 1024 / 1024).toFixed(1)} MB`
+    : n >= 1024
+      ? `${(n / 1024).toFixed(1)} kB`
+      : `${n} B`;
 
 function Buttons() {
   const phase = useTrainingStatus(selectPhase);
@@ -131,12 +138,17 @@ function EpochLog() {
   const epochs = useStudio(selectRunEpochs);
   if (!epochs?.length) return null;
   const pct = (v?: number) => (v === undefined ? '' : ` · accuracy ${(v * 100).toFixed(1)}%`);
+  const memory = (e: EpochPoint) =>
+    e.tensors === undefined
+      ? ''
+      : ` · tensors ${e.tensors}${e.tensorBytes === undefined ? '' : ` (${bytes(e.tensorBytes)})`}`;
   return (
     <ol className="training-epochs" aria-label="Epochs">
       {epochs.map((e) => (
         <li key={e.epoch}>
           Epoch {e.epoch}: loss {e.loss.toFixed(4)} · val loss {e.valLoss.toFixed(4)}
           {pct(e.valAccuracy)}
+          {memory(e)}
         </li>
       ))}
     </ol>

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { DatasetConfig } from '../../data/types';
 import { useStudio } from '../../state/store';
 import { trainingClient } from '../../train/client';
+import { mergeBatches } from './curve';
 import { saveTrainedWeights } from './save-trained';
 import type { Checkpoint } from '../../train/engine/checkpoint';
 import type { Phase, Progress } from '../../train/protocol';
@@ -88,7 +89,7 @@ trainingClient.on('backend', (m) => {
 trainingClient.on('metrics', (m) => {
   set({ progress: m.progress, lastLoss: m.batches.at(-1)?.loss ?? null });
   const id = runId();
-  if (id) updateRun(id, (r) => ({ ...r, batches: r.batches.concat(m.batches) }));
+  if (id) updateRun(id, (r) => ({ ...r, batches: mergeBatches(r.batches, m.batches) }));
 });
 trainingClient.on('epoch', (m) => {
   const id = runId();
@@ -97,11 +98,12 @@ trainingClient.on('epoch', (m) => {
 });
 trainingClient.on('notice', (m) => set({ notice: m.message }));
 trainingClient.on('end', (m) => {
-  set({
+  // A notice from during the run (e.g. the GPU device was lost and the run moved on) stays until the next run.
+  set((s) => ({
     phase: 'idle',
     alert: m.status === 'failed' ? (m.message ?? 'Training failed.') : null,
-    notice: m.status === 'failed' ? null : (m.message ?? null),
-  });
+    notice: m.status === 'failed' ? null : (m.message ?? s.notice),
+  }));
   const id = runId();
   if (id) updateRun(id, (r) => ({ ...r, status: m.status, message: m.message, timings: m.timings }));
   const projectId = useStudio.getState().projectId;
