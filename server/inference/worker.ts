@@ -121,7 +121,7 @@ async function check(task: CheckTask): Promise<CheckResult> {
     try {
       warmUp(model);
     } catch (err) {
-      if (!/not registered|not implemented/i.test(message(err))) throw err;
+      if (!/not registered|not\s+implemented/i.test(message(err))) throw err;
       backend = 'cpu';
       await tf.setBackend('cpu');
       warmUp(model);

@@ -56,7 +56,7 @@ export const tfServingRoutes: FastifyPluginAsync = async (app) => {
 
   const run = async (request: FastifyRequest, name: string, spec: VersionSpec, verb: string) => {
     if (verb === 'classify' || verb === 'regress')
-      throw new HttpError(501, `:${verb} is not implemented; use :predict`);
+      throw new HttpError(501, `:${verb} is not supported by this server; use :predict`);
     if (verb !== 'predict') throw new HttpError(400, `unknown method ":${verb.slice(0, 40)}"; use :predict`);
     const record = await servable(ctx, request, checkName(name), spec);
     const parsed = parsePredict(request.body, record.inputs, limits);

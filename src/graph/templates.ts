@@ -1,10 +1,12 @@
 import { addNode, connect } from './ops';
 import type { Graph, Params } from './types';
 
-type Step = [type: string, params?: Params, name?: string];
+/** One layer of a chain: its type, params and optional name. */
+export type ChainStep = [type: string, params?: Params, name?: string];
+type Step = ChainStep;
 
-/** Builds a chain of layers top to bottom. */
-function chain(
+/** Builds a chain of layers top to bottom (each connected to the one before); returns the graph and node ids. */
+export function chain(
   steps: Step[],
   x = 0,
   y0 = 0,

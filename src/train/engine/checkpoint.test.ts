@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../data/types';
-import { addNode, connect, type Graph, type Params } from '../../graph';
+import { type ChainStep, chain, type Graph } from '../../graph';
 import type { FromWorker, StartMessage } from '../protocol';
 import { nodeBackends } from '../testing/backends';
 import type { RunRecord, TrainingConfig } from '../types';
@@ -18,18 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => closeYieldChannel());
 
-function chain(steps: [string, Params?][]): Graph {
-  let g: Graph = { nodes: [], edges: [] };
-  let prev: string | null = null;
-  for (const [type, params] of steps) {
-    const added = addNode(g, type, { x: 0, y: 0 }, { params });
-    g = prev ? connect(added.graph, prev, added.id) : added.graph;
-    prev = added.id;
-  }
-  return g;
-}
+const chainGraph = (steps: ChainStep[]): Graph => chain(steps).graph;
 
-const GRAPH = chain([
+const GRAPH = chainGraph([
   ['Input', { shape: [4] }],
   ['Dense', { units: 6, activation: 'relu' }],
   ['Dense', { units: 2, activation: 'softmax' }],

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNode, connect, type Graph, type Params } from '../../graph';
+import { type ChainStep, chain, type Graph } from '../../graph';
 import { nodeBackends } from '../testing/backends';
 import type { TrainingConfig } from '../types';
 import { closeYieldChannel } from './control';
@@ -15,23 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => closeYieldChannel());
 
-function chain(steps: [string, Params?][]): Graph {
-  let g: Graph = { nodes: [], edges: [] };
-  let prev: string | null = null;
-  for (const [type, params] of steps) {
-    const added = addNode(g, type, { x: 0, y: 0 }, { params });
-    g = prev ? connect(added.graph, prev, added.id) : added.graph;
-    prev = added.id;
-  }
-  return g;
-}
+const chainGraph = (steps: ChainStep[]): Graph => chain(steps).graph;
 
-const MLP = chain([
+const MLP = chainGraph([
   ['Input', { shape: [2] }],
   ['Dense', { units: 8, activation: 'relu' }],
   ['Dense', { units: 2, activation: 'softmax' }],
 ]);
-const CNN = chain([
+const CNN = chainGraph([
   ['Input', { shape: [6, 6, 1] }],
   ['Conv2D', { filters: 2, kernelSize: [3, 3], activation: 'relu' }],
   ['MaxPooling2D', { poolSize: [2, 2], strides: [2, 2] }],
@@ -132,7 +123,7 @@ describe('the training loop', () => {
         val: numeric(data.val),
         test: numeric(data.test),
       };
-      const graph = chain([
+      const graph = chainGraph([
         ['Input', { shape: [2] }],
         ['Dense', { units: 8, activation: 'relu' }],
         ['Dense', { units: 1 }],
@@ -164,7 +155,7 @@ describe('the training loop', () => {
 
   it('reads each batch before the one after next is queued: at most one step runs past a NaN', async () => {
     // A linear regression (no ReLU or clipping that could hide a NaN on some backends) blown up by the rate.
-    const linear = chain([
+    const linear = chainGraph([
       ['Input', { shape: [2] }],
       ['Dense', { units: 4 }],
       ['Dense', { units: 1 }],
