@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../graph';
-import { addNode, connect, EMPTY_GRAPH, inferGraph, updateParams } from '../graph';
+import {
+  addNode,
+  type ChainStep,
+  chain as buildChain,
+  connect,
+  EMPTY_GRAPH,
+  inferGraph,
+  updateParams,
+} from '../graph';
 import { type DatasetSignature, checkDatasetModel } from './check';
 
 type Layer = [string, Record<string, unknown>?];
 
-function chain(layers: Layer[]): { graph: Graph; ids: string[] } {
-  let graph = EMPTY_GRAPH;
-  const ids: string[] = [];
-  for (const [type, params] of layers) {
-    const r = addNode(graph, type, { x: 0, y: ids.length * 100 }, { params: params as never });
-    graph = ids.length ? connect(r.graph, ids[ids.length - 1], r.id) : r.graph;
-    ids.push(r.id);
-  }
-  return { graph, ids };
-}
+const chain = (layers: Layer[]) => buildChain(layers as ChainStep[]);
 
 const mnist: DatasetSignature = {
   inputShape: [28, 28, 1],
@@ -117,13 +116,32 @@ describe('dataset–model check', () => {
     expect(issues[0].fix?.params).toEqual({ units: 1, activation: 'linear' });
   });
 
-  it('names a missing Input and several outputs', () => {
+  it('names a missing Input, accepts an auxiliary head on the same label, and names a head that cannot fit', () => {
     expect(check(mnist, EMPTY_GRAPH)[0].message).toMatch(/no Input layer/);
-    let { graph } = cnn();
-    const extra = addNode(graph, 'Dense', { x: 0, y: 0 });
-    graph = connect(extra.graph, graph.nodes[2].id, extra.id);
-    expect(check(mnist, graph).map((i) => i.message)).toEqual([
-      'The model has 2 outputs; this dataset has one target.',
+    const { graph } = cnn();
+    const flatten = graph.nodes.find((n) => n.type === 'Flatten')!;
+    const aux = addNode(graph, 'Dense', { x: 0, y: 0 }, { params: { units: 10, activation: 'softmax' } });
+    const withAux = connect(aux.graph, flatten.id, aux.id);
+    expect(check(mnist, withAux)).toEqual([]);
+    const bad = addNode(withAux, 'Dense', { x: 0, y: 0 }, { params: { units: 3, activation: 'softmax' } });
+    const messages = check(mnist, connect(bad.graph, flatten.id, bad.id)).map((i) => i.message);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^dense_2: /);
+  });
+
+  it('splits numeric target columns across several outputs, whose units must add up', () => {
+    const pair: DatasetSignature = { ...iris, labelKind: 'numeric', targetShape: [2], numClasses: undefined };
+    const { graph, ids } = chain([
+      ['Input', { shape: [4] }],
+      ['Dense', { units: 8, activation: 'relu' }],
     ]);
+    const head = (g: Graph, units: number) => {
+      const h = addNode(g, 'Dense', { x: 0, y: 0 }, { params: { units, activation: 'linear' } });
+      return connect(h.graph, ids[1], h.id);
+    };
+    expect(check(pair, head(head(graph, 1), 1))).toEqual([]);
+    expect(check(pair, head(head(graph, 2), 1))[0].message).toMatch(
+      /give 3 values per sample in all.*2 numeric targets/,
+    );
   });
 });

@@ -32,14 +32,11 @@ export function checkDatasetModel(
   else issues.push(...checkInput(ds, inputs[0].id, inputs[0].name, inputs[0].params));
   const sources = new Set(graph.edges.map((e) => e.source));
   const outputs = graph.nodes.filter((n) => !sources.has(n.id) && n.type !== 'Input');
-  if (outputs.length !== 1) {
-    if (outputs.length > 1)
-      issues.push({ message: `The model has ${outputs.length} outputs; this dataset has one target.` });
-    return issues;
-  }
-  const out = outputs[0];
-  const shape = info.nodes.get(out.id)?.shape;
-  if (shape) issues.push(...checkOutput(ds, out, shape));
+  if (outputs.length === 0) return issues;
+  if (outputs.length === 1) {
+    const shape = info.nodes.get(outputs[0].id)?.shape;
+    if (shape) issues.push(...checkOutput(ds, outputs[0], shape));
+  } else issues.push(...checkOutputs(ds, outputs, info));
   if (loss) issues.push(...checkLoss(ds, loss));
   return issues;
 }
@@ -61,6 +58,28 @@ function checkInput(ds: DatasetSignature, id: string, name: string, params: Para
     : `The dataset holds ${ds.inputDtype === 'int32' ? 'token ids (int32)' : 'numbers (float32)'}, but the Input "${name}" is ${String(dtype)}.`;
   const label = `Set Input to ${formatShape(ds.inputShape)}${dtype !== ds.inputDtype ? ` ${ds.inputDtype}` : ''}`;
   return [{ message, fix: { label, nodeId: id, params: { shape: ds.inputShape, dtype: ds.inputDtype } } }];
+}
+
+/**
+ * Several outputs train as the engine does: a class label trains every head on the same label (auxiliary heads);
+ * numeric target columns are split across the heads in output order, so their units must add up.
+ */
+function checkOutputs(ds: DatasetSignature, outputs: Graph['nodes'], info: GraphInfo): CheckIssue[] {
+  const shapes = outputs.map((o) => info.nodes.get(o.id)?.shape);
+  if (shapes.some((s) => !s)) return [];
+  if (ds.labelKind === 'numeric') {
+    const k = ds.targetShape.reduce((a, b) => a * b, 1);
+    const units = shapes.reduce((n, s) => n + Number(s![s!.length - 1] ?? 0), 0);
+    if (units === k) return [];
+    return [
+      {
+        message: `The model's ${outputs.length} outputs give ${units} values per sample in all, but the dataset has ${k} numeric target${k === 1 ? '' : 's'}: the target columns are split across the outputs in order, so their units must add up to ${k}.`,
+      },
+    ];
+  }
+  return outputs.flatMap((o, i) =>
+    checkOutput(ds, o, shapes[i]!).map((issue) => ({ ...issue, message: `${o.name}: ${issue.message}` })),
+  );
 }
 
 function checkOutput(ds: DatasetSignature, out: Graph['nodes'][number], shape: Shape): CheckIssue[] {

@@ -44,6 +44,8 @@ export interface BatchPoint {
   loss: number;
   accuracy?: number;
   mae?: number;
+  /** Each output's loss, in output order, for a model with several outputs (`loss` is their sum). */
+  outputLosses?: number[];
 }
 
 /** Validation metrics at the end of one epoch. */
@@ -57,6 +59,8 @@ export interface EpochPoint {
   valAccuracy?: number;
   mae?: number;
   valMae?: number;
+  /** Mean training loss of each output over the epoch, for a model with several outputs. */
+  outputLosses?: number[];
   /** Live tensors (`tf.memory().numTensors`) in the training worker after this epoch: flat when nothing leaks. */
   tensors?: number;
   /** Bytes those tensors hold (`tf.memory().numBytes`). */

@@ -3,6 +3,7 @@ import type { Graph } from '../../graph';
 import type { BackendMeasurement, BackendName, TrainingConfig } from '../types';
 import type { TrainingData } from './feed';
 import { buildModel } from './model';
+import { TargetMismatchError } from './outputs';
 import { Trainer } from './trainer';
 
 /** Candidates in order of preference when measurements tie. */
@@ -34,14 +35,20 @@ function firstLine(e: unknown): string {
 /** Times a few real training steps of the model on the current backend (samples per second). */
 async function timeSteps(graph: Graph, data: TrainingData, config: TrainingConfig): Promise<number> {
   const model = buildModel(graph, config.seed);
-  const trainer = new Trainer(model, data, config);
+  let trainer: Trainer;
+  try {
+    trainer = new Trainer(model, data, config);
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
   const n = Math.min(config.batchSize, data.train.count);
   const { x, y } = trainer.feed.batch(data.train, null, 0, n);
   const once = async () => {
     const t0 = performance.now();
     const out = trainer.step(x, y);
     await out.loss.data();
-    tf.dispose([out.loss, out.metric]);
+    tf.dispose([out.loss, out.metric, ...out.outputs]);
     return performance.now() - t0;
   };
   try {
@@ -79,6 +86,8 @@ export async function measureBackends(
       try {
         m = { backend, samplesPerSecond: await timeSteps(graph, data, config) };
       } catch (e) {
+        // A target that does not fit the outputs is the same on every backend: say so once, before training.
+        if (e instanceof TargetMismatchError) throw e;
         m = { backend, samplesPerSecond: null, error: firstLine(e) };
       }
     }

@@ -2,12 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { exportModelFiles } from '../../compile/export-files';
 import type { Reply } from '../protocol';
 import type { TestPredictions } from '../types';
-import { predictSplit } from './evaluate';
+import { predictFirst, predictSplit } from './evaluate';
 import type { Session } from './session';
 
 type Ok = Extract<Reply, { ok: true }>;
 
-/** Predictions on the test split, as the evaluation UI wants them. */
+/** Predictions on the test split, as the evaluation UI wants them (the first output's, for several outputs). */
 async function evaluate(session: Session): Promise<TestPredictions> {
   const { model, trainer } = session;
   const data = session.start.data;
@@ -35,7 +35,8 @@ async function predict(
 ): Promise<Float32Array> {
   const out = tf.tidy(() => {
     const input = tf.tensor(x, shape, x instanceof Int32Array ? 'int32' : 'float32');
-    return tf.cast(session.model!.predict(input) as tf.Tensor, 'float32');
+    // A model with several outputs answers with its first output (the one Try-it shows).
+    return tf.cast(predictFirst(session.model!, input), 'float32');
   });
   const values = (await out.data()) as Float32Array;
   out.dispose();

@@ -3,7 +3,16 @@ import type { BatchPoint, EpochPoint, LossName, RunStatus, TrainingConfig } from
 import { Control, yieldToEvents } from './control';
 import { evaluateSplit } from './evaluate';
 import { Feed, type TrainingData } from './feed';
-import { autoLoss, type LossFn, makeLoss, makeMetric, type Task } from './losses';
+import type { LossFn, Task } from './losses';
+import {
+  describeHeads,
+  firstHeadMetric,
+  type Head,
+  headTargets,
+  planTargets,
+  type TargetPlan,
+  taskOf,
+} from './outputs';
 import { makeOptimizer, setLearningRate } from './optimizers';
 import { epochSeed, permutation, seededRandom, seedGlobalRandom } from './rng';
 import { learningRateAt } from './schedule';
@@ -42,7 +51,10 @@ export interface Outcome {
 /** Thrown when a batch's loss is NaN or infinite. */
 export class NonFiniteLossError extends Error {}
 
-/** A queued batch whose numbers are on their way back: `values` = [loss, metric], read from `tensor`. */
+/**
+ * A queued batch whose numbers are on their way back: `values` = [loss, metric, ...per-output losses (when the
+ * model has several outputs)], read from `tensor`.
+ */
 interface Pending {
   tensor: tf.Tensor;
   values: Promise<ArrayLike<number>>;
@@ -54,20 +66,28 @@ const YIELD_MS = 15;
 
 /** What the output of a model is: its width and whether it ends in softmax/sigmoid. */
 export function describeTask(model: tf.LayersModel, data: TrainingData): Task {
-  const shape = model.outputs[0].shape;
-  const last = model.outputLayers[0];
-  const cfg = last.getConfig() as { activation?: string };
-  const probs =
-    cfg.activation === 'softmax' || cfg.activation === 'sigmoid' || last.getClassName() === 'Softmax';
-  return { labelKind: data.labelKind, outputUnits: shape[shape.length - 1] ?? 1, fromLogits: !probs };
+  return taskOf(model, 0, data);
 }
 
-/** The engine's own training loop: one `optimizer.minimize` per batch inside `tf.tidy`. */
+/** The loss / metric of a whole model: the batch target and every output's prediction. */
+export type ModelLossFn = (y: tf.Tensor, preds: tf.Tensor[]) => tf.Scalar;
+
+/**
+ * The engine's own training loop: one `optimizer.minimize` per batch inside `tf.tidy`. A model with several
+ * outputs trains every output at once: each has its own loss (auto-chosen per output) and the loss minimised
+ * and reported is their sum (equal weights); see `planTargets` for how the target feeds the outputs.
+ */
 export class Trainer {
   readonly optimizer: tf.Optimizer;
   readonly control = new Control();
-  readonly loss: LossFn;
-  readonly metric: LossFn;
+  /** One per model output, in output order. */
+  readonly heads: Head[];
+  readonly targets: TargetPlan;
+  /** Total loss over every output. */
+  readonly loss: ModelLossFn;
+  /** Accuracy / MAE of the first output only. */
+  readonly metric: ModelLossFn;
+  /** The first output's loss (the only one of a single-output model). */
   readonly lossName: LossName;
   readonly feed: Feed;
   state: TrainerState = { epoch: 0, step: 0, elapsedMs: 0, batches: [], epochs: [], best: null };
@@ -81,10 +101,13 @@ export class Trainer {
     readonly config: TrainingConfig,
     readonly hooks: TrainerHooks = {},
   ) {
-    const task = describeTask(model, data);
-    this.lossName = config.loss === 'auto' ? autoLoss(task) : config.loss;
-    this.loss = makeLoss(this.lossName, task);
-    this.metric = makeMetric(task);
+    this.heads = describeHeads(model, data, config.loss);
+    // Before any optimiser state exists: a target that does not fit the outputs throws TargetMismatchError.
+    this.targets = planTargets(this.heads, data);
+    this.lossName = this.heads[0].lossName;
+    this.loss = (y, preds) => this.lossesOf(y, preds).total;
+    const metric: LossFn = firstHeadMetric(this.heads);
+    this.metric = (y, preds) => metric(headTargets(y, this.heads, this.targets)[0], preds[0]);
     this.optimizer = makeOptimizer(config);
     this.feed = new Feed(data);
   }
@@ -94,31 +117,46 @@ export class Trainer {
     return this.activeMsThisSession > 0 ? (this.samplesThisSession * 1000) / this.activeMsThisSession : 0;
   }
 
-  /** One optimiser step; returns the batch's loss and metric as kept scalars. */
-  step(x: tf.Tensor, y: tf.Tensor): { loss: tf.Scalar; metric: tf.Scalar } {
+  /** Each output's loss and their sum (equal weights), for the batch target `y` (inside a tidy). */
+  private lossesOf(y: tf.Tensor, preds: tf.Tensor[]): { total: tf.Scalar; each: tf.Scalar[] } {
+    const ys = headTargets(y, this.heads, this.targets);
+    const each = this.heads.map((h, i) => h.loss(ys[i], preds[i]));
+    return { total: each.length === 1 ? each[0] : (tf.addN(each) as tf.Scalar), each };
+  }
+
+  /**
+   * One optimiser step; returns the batch's total loss, the first output's metric and, for a model with several
+   * outputs, each output's loss (empty otherwise), all as kept scalars (caller disposes).
+   */
+  step(x: tf.Tensor, y: tf.Tensor): { loss: tf.Scalar; metric: tf.Scalar; outputs: tf.Scalar[] } {
     return tf.tidy(() => {
       let metric: tf.Scalar | null = null;
+      let outputs: tf.Scalar[] = [];
       const loss = this.optimizer.minimize(
         () => {
-          const pred = this.model.apply(x, { training: true }) as tf.Tensor;
-          metric = tf.keep(this.metric(y, pred));
-          return this.loss(y, pred);
+          const out = this.model.apply(x, { training: true }) as tf.Tensor | tf.Tensor[];
+          const preds = Array.isArray(out) ? out : [out];
+          const { total, each } = this.lossesOf(y, preds);
+          // Accuracy / MAE are those of the first output (the one evaluation and Try-it use).
+          metric = tf.keep(this.metric(y, preds));
+          if (each.length > 1) outputs = each.map((l) => tf.keep(l));
+          return total;
         },
         true,
         this.model.trainableWeights.map((w) => w.read() as tf.Variable),
       ) as tf.Scalar;
-      return { loss, metric: metric! };
+      return { loss, metric: metric!, outputs };
     });
   }
 
   /**
-   * One optimiser step whose loss and metric come back as one 2-element tensor [loss, metric] (caller
-   * disposes): the loop reads a single value per batch instead of two (one GPU fence, not two).
+   * One optimiser step whose numbers come back as one tensor [loss, metric, ...per-output losses] (caller
+   * disposes): the loop reads a single value per batch instead of several (one GPU fence, not several).
    */
   stepPacked(x: tf.Tensor, y: tf.Tensor): tf.Tensor1D {
-    const { loss, metric } = this.step(x, y);
-    const packed = tf.stack([loss, metric]) as tf.Tensor1D;
-    tf.dispose([loss, metric]);
+    const { loss, metric, outputs } = this.step(x, y);
+    const packed = tf.stack([loss, metric, ...outputs]) as tf.Tensor1D;
+    tf.dispose([loss, metric, ...outputs]);
     return packed;
   }
 
@@ -246,6 +284,7 @@ export class Trainer {
       loss,
     };
     if (metric !== undefined) point[this.data.labelKind === 'numeric' ? 'mae' : 'accuracy'] = metric;
+    if (values.length > 2) point.outputLosses = Array.from(values).slice(2);
     this.state.batches.push(point);
     this.hooks.onBatch?.(point, { ...progress, samplesPerSecond: this.samplesPerSecond });
   }
@@ -277,6 +316,11 @@ export class Trainer {
     };
     if (this.data.labelKind === 'numeric') Object.assign(point, { mae: mean('mae'), valMae: val.metric });
     else Object.assign(point, { accuracy: mean('accuracy'), valAccuracy: val.metric });
+    if (this.heads.length > 1) {
+      const each = recent.map((b) => b.outputLosses).filter((l): l is number[] => !!l);
+      if (each.length)
+        point.outputLosses = this.heads.map((_, i) => each.reduce((a, l) => a + l[i], 0) / each.length);
+    }
     s.epochs.push(point);
     s.epoch += 1;
     const stop = this.earlyStopping(point);
