@@ -1,15 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetConfig } from '../../data/types';
 import { type ChainStep, chain, type Graph } from '../../graph';
-import type { FromWorker, StartMessage } from '../protocol';
+import type { StartMessage } from '../protocol';
 import { nodeBackends } from '../testing/backends';
-import type { RunRecord, TrainingConfig } from '../types';
+import type { TrainingConfig } from '../types';
 import { type Checkpoint, restore, snapshot } from './checkpoint';
+import { runSession, startMessage } from '../testing/session';
 import { closeYieldChannel } from './control';
 import type { TrainingData } from './feed';
 import { buildModel } from './model';
-import { Session } from './session';
 import { Trainer } from './trainer';
 
 beforeAll(async () => {
@@ -64,51 +63,12 @@ const CONFIG: TrainingConfig = {
   earlyStopping: { monitor: 'valLoss', patience: 2, restoreBest: true },
 };
 
-function start(checkpoint?: Checkpoint): StartMessage {
-  const run: RunRecord = {
-    id: 'r1',
-    name: 'Run 1',
-    createdAt: '',
-    graphHash: '',
-    config: CONFIG,
-    backend: 'cpu',
-    measurements: [],
-    status: 'running',
-    batches: [],
-    epochs: [],
-    timings: { trainMs: 0, samplesPerSecond: 0 },
-  };
-  return {
-    type: 'start',
-    projectId: 'p',
-    graph: GRAPH,
-    dataset: {} as DatasetConfig,
-    data: data(),
-    config: CONFIG,
-    run,
-    checkpoint,
-  };
-}
+const start = (checkpoint?: Checkpoint) => startMessage(GRAPH, data(), CONFIG, checkpoint);
 
+/** A session's run plus its final weights, to compare a resumed run with an unbroken one. */
 async function session(msg: StartMessage, stopAfterEpoch?: number) {
-  const saved: Checkpoint[] = [];
-  const messages: FromWorker[] = [];
-  // IndexedDB stores a structured clone: keep exactly what a reload would read back.
-  const store = {
-    save: async (cp: Checkpoint) => void saved.push(structuredClone(cp)),
-    remove: async () => undefined,
-  };
-  const s: Session = new Session(
-    msg,
-    (m) => {
-      messages.push(m);
-      if (m.type === 'epoch' && m.point.epoch === stopAfterEpoch) s.stop();
-    },
-    store,
-  );
-  await s.run();
-  const weights = s.model!.getWeights().map((w) => Array.from(w.dataSync()));
-  return { s, saved, messages, weights };
+  const r = await runSession(msg, stopAfterEpoch);
+  return { ...r, weights: r.s.model!.getWeights().map((w) => Array.from(w.dataSync())) };
 }
 
 describe('checkpoints', () => {

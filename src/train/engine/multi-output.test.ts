@@ -1,16 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetConfig } from '../../data/types';
 import { type ChainStep, chain, connect, type Graph } from '../../graph';
-import type { FromWorker, StartMessage } from '../protocol';
-import type { RunRecord, TrainingConfig } from '../types';
+import type { TrainingConfig } from '../types';
 import type { Checkpoint } from './checkpoint';
+import { runSession, startMessage } from '../testing/session';
 import { closeYieldChannel } from './control';
 import type { TrainingData } from './feed';
 import { buildModel } from './model';
 import { TargetMismatchError } from './outputs';
 import { answer } from './requests';
-import { Session } from './session';
 import { Trainer } from './trainer';
 
 beforeAll(() => tf.setBackend('cpu'));
@@ -137,54 +135,13 @@ describe('a model with several outputs', () => {
   });
 });
 
-function start(
+const start = (
   graph: Graph,
   data: TrainingData,
   config: Partial<TrainingConfig> = {},
   checkpoint?: Checkpoint,
-) {
-  const cfg = { ...CONFIG, ...config };
-  const run: RunRecord = {
-    id: 'r1',
-    name: 'Run 1',
-    createdAt: '',
-    graphHash: '',
-    config: cfg,
-    backend: 'cpu',
-    measurements: [],
-    status: 'running',
-    batches: [],
-    epochs: [],
-    timings: { trainMs: 0, samplesPerSecond: 0 },
-  };
-  const msg: StartMessage = {
-    type: 'start',
-    projectId: 'p',
-    graph,
-    dataset: {} as DatasetConfig,
-    data,
-    config: cfg,
-    run,
-    checkpoint,
-  };
-  return msg;
-}
-
-async function session(msg: StartMessage, stopAfterEpoch?: number) {
-  const saved: Checkpoint[] = [];
-  const messages: FromWorker[] = [];
-  const store = { save: async (cp: Checkpoint) => void saved.push(cp), remove: async () => undefined };
-  const s: Session = new Session(
-    msg,
-    (m) => {
-      messages.push(m);
-      if (m.type === 'epoch' && m.point.epoch === stopAfterEpoch) s.stop();
-    },
-    store,
-  );
-  await s.run();
-  return { s, saved, messages };
-}
+) => startMessage(graph, data, { ...CONFIG, ...config }, checkpoint);
+const session = runSession;
 
 describe('a several-output model in a session', () => {
   it('resumes from a checkpoint on the same curve and answers evaluate/predict with the first output', async () => {

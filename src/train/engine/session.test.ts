@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetConfig } from '../../data/types';
 import { type ChainStep, chain, type Graph } from '../../graph';
-import type { FromWorker, StartMessage } from '../protocol';
 import { nodeBackends } from '../testing/backends';
-import type { RunRecord, TrainingConfig } from '../types';
+import type { TrainingConfig } from '../types';
 import type { Checkpoint } from './checkpoint';
+import { runSession, startMessage } from '../testing/session';
 import { closeYieldChannel } from './control';
 import type { TrainingData } from './feed';
 import { answer } from './requests';
@@ -56,47 +55,9 @@ const CONFIG: TrainingConfig = {
   backend: 'cpu',
 };
 
-function start(config: Partial<TrainingConfig> = {}, checkpoint?: Checkpoint): StartMessage {
-  const run: RunRecord = {
-    id: 'r1',
-    name: 'Run 1',
-    createdAt: '',
-    graphHash: '',
-    config: { ...CONFIG, ...config },
-    backend: 'cpu',
-    measurements: [],
-    status: 'running',
-    batches: [],
-    epochs: [],
-    timings: { trainMs: 0, samplesPerSecond: 0 },
-  };
-  return {
-    type: 'start',
-    projectId: 'p',
-    graph: GRAPH,
-    dataset: {} as DatasetConfig,
-    data: data(),
-    config: { ...CONFIG, ...config },
-    run,
-    checkpoint,
-  };
-}
-
-async function session(msg: StartMessage, stopAfterEpoch?: number) {
-  const saved: Checkpoint[] = [];
-  const messages: FromWorker[] = [];
-  const store = { save: async (cp: Checkpoint) => void saved.push(cp), remove: async () => undefined };
-  const s: Session = new Session(
-    msg,
-    (m) => {
-      messages.push(m);
-      if (m.type === 'epoch' && m.point.epoch === stopAfterEpoch) s.stop();
-    },
-    store,
-  );
-  await s.run();
-  return { s, saved, messages };
-}
+const start = (config: Partial<TrainingConfig> = {}, checkpoint?: Checkpoint) =>
+  startMessage(GRAPH, data(), { ...CONFIG, ...config }, checkpoint);
+const session = runSession;
 
 describe('a training session', () => {
   it('continues from a checkpoint with exactly the curve an unbroken run has', async () => {
