@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { Studio } from './studio';
 
@@ -42,4 +43,43 @@ test('projects: create, rename, duplicate, open and delete; each keeps its own g
   await page.reload();
   await expect(page.getByLabel('Project name')).toHaveValue('Iris MLP');
   await expect(studio.canvas.locator('.layer-node')).toHaveCount(4);
+});
+
+test('a saved project file opens again as the same model; exports download real files', async ({ page }) => {
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.openTemplate('Residual block');
+  await page.getByLabel('Project name').fill('ResNet block');
+
+  const saving = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save project file' }).click();
+  const file = await (await saving).path();
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+    format: string;
+    version: number;
+    graph: { nodes: unknown[] };
+  };
+  expect(doc.format).toBe('model-studio/project');
+  expect(doc.version).toBe(1);
+  expect(doc.graph.nodes).toHaveLength(8);
+
+  await studio.openTemplate('MLP for tabular data');
+  await expect(studio.canvas.locator('.layer-node')).toHaveCount(4);
+  await page.getByLabel('Project file').setInputFiles(file);
+  await expect(page.getByLabel('Project name')).toHaveValue('ResNet block');
+  await expect(studio.canvas.locator('.layer-node')).toHaveCount(8);
+  await expect(studio.node('add')).toContainText('(None, 32, 32, 16)');
+
+  for (const [item, name] of [
+    ['TF.js model files', /\.json$|\.bin$/],
+    ['Graph image (SVG)', /\.svg$/],
+    ['Graph image (PNG)', /\.png$/],
+  ] as const) {
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: item }).click();
+    const got = await download;
+    expect(got.suggestedFilename()).toMatch(name);
+    expect(statSync(await got.path()).size).toBeGreaterThan(100);
+  }
 });

@@ -123,16 +123,18 @@ export function connect(graph: Graph, source: string, target: string): Graph {
   }
   const edge: GraphEdge = { id: freshId(graph, 'e'), source, target, targetPort: port };
   const next = { ...graph, edges: [...edges, edge] };
-  refuseImpossibleShape(graph, next, s, t);
+  refuseImpossibleShape(next, s, t);
   return next;
 }
 
-function refuseImpossibleShape(before: Graph, after: Graph, s: GraphNode, t: GraphNode): void {
-  const src = inferGraph(before).nodes.get(s.id);
-  if (src?.status !== 'ok') return;
-  const info = inferGraph(after).nodes.get(t.id);
-  if (info?.status === 'error' && info.inputShapes.length > 0)
-    throw new GraphEditError(`Cannot connect ${s.name} → ${t.name}: ${info.message}`, info.fix);
+function refuseImpossibleShape(after: Graph, s: GraphNode, t: GraphNode): void {
+  // One inference of the new graph answers both questions: the source cannot depend on the target (no cycle),
+  // so its result is what it was before the edge.
+  const info = inferGraph(after);
+  if (info.nodes.get(s.id)?.status !== 'ok') return;
+  const target = info.nodes.get(t.id);
+  if (target?.status === 'error' && target.inputShapes.length > 0)
+    throw new GraphEditError(`Cannot connect ${s.name} → ${t.name}: ${target.message}`, target.fix);
 }
 
 /** Merges a patch into a node's params. */
