@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSaveStatus } from '../../state/autosave';
 import { autoLayout } from '../../state/layout';
 import { redo, undo, useStudio } from '../../state/store';
 import { ExportMenu } from '../export/ExportMenu';
 import { ImportModelButton } from '../export/ImportModelButton';
+import { LanguageSwitch } from './LanguageSwitch';
 import { PublishButton } from '../publish';
 import { ProjectFileButtons } from './ProjectFileButtons';
 import { ProjectsDialog } from './ProjectsDialog';
@@ -17,27 +19,28 @@ export function Header() {
   const canRedo = useStore(useStudio.temporal, (t) => t.futureStates.length > 0);
   const save = useSaveStatus();
   const [dialog, setDialog] = useState<'projects' | 'templates' | null>(null);
+  const { t } = useTranslation();
   return (
     <header className="topbar">
-      <span className="brand">Model Studio</span>
+      <span className="brand">{t('brand')}</span>
       <input
         className="topbar__name"
-        aria-label="Project name"
+        aria-label={t('projectName')}
         value={name}
         onChange={(e) => useStudio.getState().setProjectName(e.target.value)}
       />
       <button type="button" onClick={() => setDialog('projects')}>
-        Projects
+        {t('projects')}
       </button>
       <button type="button" onClick={() => setDialog('templates')}>
-        Templates
+        {t('templates')}
       </button>
       <span className="topbar__sep" />
       <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
-        Undo
+        {t('undo')}
       </button>
       <button type="button" onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z">
-        Redo
+        {t('redo')}
       </button>
       <button
         type="button"
@@ -46,7 +49,7 @@ export function Header() {
           useStudio.getState().setGraph(autoLayout(g));
         }}
       >
-        Auto layout
+        {t('autoLayout')}
       </button>
       <span className="topbar__sep" />
       <ProjectFileButtons />
@@ -55,9 +58,10 @@ export function Header() {
       <ExportMenu />
       <PublishButton />
       <span className="topbar__spacer" />
-      <output className={`save save--${save.status}`} aria-label="Save status" title={save.error}>
-        {save.status === 'saved' ? 'Saved' : save.status === 'saving' ? 'Saving…' : 'Not saved'}
+      <output className={`save save--${save.status}`} aria-label={t('saveStatus')} title={save.error}>
+        {t(save.status === 'saved' ? 'saved' : save.status === 'saving' ? 'saving' : 'notSaved')}
       </output>
+      <LanguageSwitch />
       {dialog === 'projects' && <ProjectsDialog onClose={() => setDialog(null)} />}
       {dialog === 'templates' && <TemplatesDialog onClose={() => setDialog(null)} />}
     </header>

@@ -1,0 +1,80 @@
+/**
+ * The i18n set-up (i18next + react-i18next). The browser's language picks the default; a choice made in the
+ * header's language switch is remembered in localStorage. Plurals follow CLDR rules through `Intl.PluralRules`
+ * (`key_one` / `key_other`), numbers and percentages are formatted with `Intl` (`{{n, number}}`,
+ * `{{v, percent}}`).
+ */
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { type Language, LANGUAGES, resources } from './resources';
+
+export { LANGUAGES, type Language } from './resources';
+
+const STORAGE_KEY = 'model-studio.language';
+
+/** The language to start in: the remembered choice, else the browser's, else English. */
+export function detectLanguage(
+  stored: string | null = safeStorage()?.getItem(STORAGE_KEY) ?? null,
+  preferred: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? []),
+): Language {
+  if (stored && LANGUAGES.some((l) => l.code === stored)) return stored as Language;
+  for (const tag of preferred) {
+    const lower = tag.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh-CN';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Creates an initialised i18next instance (tests make their own; the app uses `i18n`). */
+export function createI18n(lng: Language = detectLanguage()): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng,
+    fallbackLng: 'en',
+    resources,
+    defaultNS: 'common',
+    ns: Object.keys(resources.en),
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  return instance;
+}
+
+/** The studio's one i18next instance. */
+export const i18n = createI18n();
+syncDocumentLanguage(i18n.language);
+
+/** Switches the UI language and remembers the choice. */
+export function setLanguage(lng: Language): void {
+  safeStorage()?.setItem(STORAGE_KEY, lng);
+  void i18n.changeLanguage(lng);
+  syncDocumentLanguage(lng);
+}
+
+function syncDocumentLanguage(lng: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+}
+
+/** Formats a number in the current UI language (`1,234.5` / `1,234.5`). */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(i18n.language, options).format(value);
+}
+
+/** Formats a fraction as a percentage in the current UI language (`0.978` → `97.8%`). */
+export function formatPercent(fraction: number, digits = 1): string {
+  return new Intl.NumberFormat(i18n.language, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(fraction);
+}

@@ -1,0 +1,21 @@
+/** Strings shared across the studio: the header, generic buttons, save status, language names. */
+export const common = {
+  brand: 'Model Studio',
+  projectName: 'Project name',
+  projects: 'Projects',
+  templates: 'Templates',
+  undo: 'Undo',
+  redo: 'Redo',
+  autoLayout: 'Auto layout',
+  language: 'Language',
+  saveStatus: 'Save status',
+  saved: 'Saved',
+  saving: 'Saving…',
+  notSaved: 'Not saved',
+  close: 'Close',
+  cancel: 'Cancel',
+  ok: 'OK',
+  samples_one: '{{count, number}} sample',
+  samples_other: '{{count, number}} samples',
+  percent: '{{value, number(style: percent; maximumFractionDigits: 1)}}',
+} as const;
