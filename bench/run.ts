@@ -3,7 +3,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
-const BENCHES = ['graph-edit', 'charts', 'data', 'training', 'server'];
+const BENCHES = [
+  'graph-edit',
+  'charts',
+  'data',
+  'training',
+  'server',
+  'domains-speech',
+  'domains-recommend',
+  'domains-localise',
+  'agents',
+  'generative',
+  'templates',
+];
 const quick = process.argv.includes('--quick');
 const out: Record<string, unknown> = { date: new Date().toISOString(), quick };
 

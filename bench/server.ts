@@ -5,9 +5,14 @@
  * errors and memory. Prints ONE JSON object to stdout (progress on stderr). Evidence, never pass/fail.
  * The server runs in this process with its default worker count (WORKERS, else cores − 1); autocannon runs in
  * a child process (this file with --autocannon) so the load generator does not share the server's event loop.
- * Usage: npx tsx bench/server.ts [--quick]
+ * With --http-processes=N the server instead runs as `server/main.ts` in a child process with HTTP_PROCESSES=N
+ * (node:cluster; N = 1 is the plain single process), the same total WORKERS shared out among the N processes;
+ * the server-side CPU and event-loop figures are then not measured (null).
+ * Usage: npx tsx bench/server.ts [--quick] [--http-processes=N]
  */
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +30,7 @@ const quick = process.argv.includes('--quick');
 const CASE_S = quick ? 3 : 10;
 const SOAK_S = quick ? 10 : 60;
 const TOKEN = 'bench-admin-token-0123456789';
+const HTTP_PROCESSES = Number(/--http-processes=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 0);
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
 interface AutocannonResult {
@@ -102,6 +108,48 @@ async function startServer(dir: string, maxBatch: number) {
   return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }
 
+async function freePort(): Promise<number> {
+  const srv = createServer().listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+/** `server/main.ts` in a child process with HTTP_PROCESSES (node:cluster); resolves once it answers. */
+async function startExternal(dir: string, maxBatch: number) {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      HTTP_PROCESSES: String(HTTP_PROCESSES),
+      WORKERS: String(WORKERS),
+      PORT: String(port),
+      DATA_DIR: dir,
+      STUDIO_DIR: join(dir, 'none'),
+      MODEL_STUDIO_TOKEN: TOKEN,
+      BATCH_MAX_SIZE: String(maxBatch),
+      BATCH_MAX_DELAY_MS: maxBatch > 1 ? '1' : '0',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += String(d);
+  });
+  while (!out.includes('Model Studio is running')) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const close = async () => {
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { app: { close }, url: `http://127.0.0.1:${port}` };
+}
+
 async function load(url: string, connections: number, seconds: number, body: string) {
   const cpu = process.cpuUsage();
   const elu = performance.eventLoopUtilization();
@@ -122,8 +170,12 @@ async function load(url: string, connections: number, seconds: number, body: str
     errors: r.errors + r.timeouts + r.non2xx,
     // CPU of the whole server process (main thread and inference workers) per answered request, and how
     // busy the main thread's event loop was: near 1 means the main thread, not the workers, is the limit.
-    server_cpu_us_per_request: Math.round((used.user + used.system) / Math.max(1, r.requests.total)),
-    main_event_loop_utilization: +performance.eventLoopUtilization(elu).utilization.toFixed(2),
+    server_cpu_us_per_request: HTTP_PROCESSES
+      ? null
+      : Math.round((used.user + used.system) / Math.max(1, r.requests.total)),
+    main_event_loop_utilization: HTTP_PROCESSES
+      ? null
+      : +performance.eventLoopUtilization(elu).utilization.toFixed(2),
   };
 }
 
@@ -152,7 +204,9 @@ async function main() {
   ] as const) {
     const dir = await mkdtemp(join(tmpdir(), 'model-studio-bench-'));
     dirs.push(dir);
-    const { app, url } = await startServer(dir, maxBatch);
+    const { app, url } = HTTP_PROCESSES
+      ? await startExternal(dir, maxBatch)
+      : await startServer(dir, maxBatch);
     const { body: mp, headers } = publishBody(artifacts);
     const res = await fetch(`${url}/v1/models/cnn/versions`, {
       method: 'POST',
@@ -186,6 +240,7 @@ async function main() {
       node: process.version,
       cores: availableParallelism(),
       workers,
+      http_processes: HTTP_PROCESSES || 'in-process (1)',
       load_generator: 'autocannon in a child process',
       load_average_1_5_15: { start: loadStart, end: loadavg().map((l) => +l.toFixed(2)) },
       seconds_per_case: CASE_S,

@@ -87,10 +87,10 @@ async function rawFit(graph: Graph, data: TrainingData): Promise<number> {
 async function engine(graph: Graph, data: TrainingData): Promise<number> {
   const model = buildModel(graph, 1);
   const trainer = new Trainer(model, data, CONFIG);
-  const { x, y } = trainer.feed.batch(data.train, null, 0, BATCH);
-  const warm = trainer.step(x, y);
-  await warm.loss.data();
-  tf.dispose([x, y, warm.loss, warm.metric]);
+  const batch = trainer.firstBatch(BATCH)!;
+  const warm = await trainer.step(batch);
+  await warm.packed.data();
+  tf.dispose([batch.x, batch.y, warm.packed]);
   await trainer.run();
   const speed = (data.train.count * 1000) / trainer.state.elapsedMs;
   trainer.dispose();

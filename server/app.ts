@@ -34,6 +34,8 @@ import { MODEL_JSON, type ArtifactStore } from './store/types.ts';
 export interface AppDeps {
   registry?: Registry;
   store?: ArtifactStore;
+  /** Skip start-up reconciliation (one of several processes sharing a store: the primary did it). */
+  skipReconcile?: boolean;
 }
 
 /**
@@ -65,7 +67,8 @@ export async function reconcile(
   return { removed, failed };
 }
 
-async function ensureEnvToken(registry: Registry, token: string | undefined): Promise<void> {
+/** Stores the hash of MODEL_STUDIO_TOKEN as an admin token, once. */
+export async function ensureEnvToken(registry: Registry, token: string | undefined): Promise<void> {
   if (!token) return;
   if (await registry.findToken(hashToken(token))) return;
   await registry.addToken(
@@ -85,10 +88,14 @@ function createContext(config: ServerConfig, deps: AppDeps): AppContext {
   const registry = deps.registry ?? new SqliteRegistry(join(config.dataDir, 'registry.sqlite'));
   const store = deps.store ?? new FsArtifactStore(config.dataDir);
   let ctx: AppContext | null = null;
-  const pool = new InferencePool(config.workers, () => {
-    ctx?.metrics.recycles.inc();
-    ctx?.events.emit('recycle');
-  });
+  const pool = new InferencePool(
+    config.workers,
+    () => {
+      ctx?.metrics.recycles.inc();
+      ctx?.events.emit('recycle');
+    },
+    store.descriptor,
+  );
   const metrics = createMetrics(() => pool.loadedModels);
   const batcher = new Batcher(
     pool,
@@ -136,7 +143,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
   });
   ctx.attach(app);
   app.decorate('ctx', ctx as AppContext);
-  await reconcile(ctx.registry, ctx.store);
+  if (!deps.skipReconcile) await reconcile(ctx.registry, ctx.store);
   await ensureEnvToken(ctx.registry, config.adminToken);
 
   const operations = collectRoutes(app);

@@ -31,6 +31,8 @@ export interface ServerConfig {
   limits: Limits;
   batching: { maxBatch: number; maxDelayMs: number };
   workers: number;
+  /** HTTP processes (node:cluster) sharing the port; the inference workers are shared out among them. */
+  httpProcesses: number;
   studioDir: string;
   logLevel: string;
 }
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       maxDelayMs: intEnv(env, 'BATCH_MAX_DELAY_MS', 1, 0),
     },
     workers: intEnv(env, 'WORKERS', Math.max(1, availableParallelism() - 1), 1),
+    httpProcesses: intEnv(env, 'HTTP_PROCESSES', 1, 1),
     studioDir: resolve(env.STUDIO_DIR || './dist'),
     logLevel: env.LOG_LEVEL || 'info',
   };

@@ -12,9 +12,18 @@ const JSON_EXTRA_DEPTH = 4;
 export function installJsonParser(app: FastifyInstance, config: ServerConfig): void {
   app.removeContentTypeParser('application/json');
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  // Fatal decoding: bytes that are not UTF-8 are a 400, never silently replaced by U+FFFD.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    let text: string;
     try {
-      done(null, parseJsonBody(body as string, config.limits.nestingDepth + JSON_EXTRA_DEPTH));
+      text = utf8.decode(body as Buffer);
+    } catch {
+      done(new HttpError(400, 'the body is not valid UTF-8'), undefined);
+      return;
+    }
+    try {
+      done(null, parseJsonBody(text, config.limits.nestingDepth + JSON_EXTRA_DEPTH));
     } catch (err) {
       done(new HttpError(400, err instanceof JsonBodyError ? err.message : 'invalid JSON'), undefined);
     }

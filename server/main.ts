@@ -2,10 +2,13 @@
  * `npm start` runs this: the serving endpoint and the built studio on one port. Configuration is read from
  * environment variables (see server/README.md).
  */
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.ts';
+import { backendsFromEnv } from './backends.ts';
 import { issueToken } from './auth.ts';
-import { loadConfig } from './config.ts';
+import { runPrimary, workersPerProcess } from './cluster.ts';
+import { loadConfig, type ServerConfig } from './config.ts';
 import type { Registry } from './registry/types.ts';
 
 const FIRST_TOKEN_SETTING = 'admin_token_printed_at';
@@ -30,24 +33,41 @@ async function banner(registry: Registry, base: string, envToken: string | undef
   ].join('\n');
 }
 
-const config = loadConfig();
-const app = await buildApp(config);
-await app.listen({ port: config.port, host: config.host });
-const { port } = app.server.address() as AddressInfo;
-const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
-process.stdout.write(
-  `${await banner(app.ctx.registry, `http://${shownHost}:${port}/`, config.adminToken)}\n`,
-);
-
-let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    app.log.info(`${signal}: draining in-flight requests`);
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+async function serve(config: ServerConfig, child: boolean) {
+  const deps = await backendsFromEnv(process.env, config);
+  const app = await buildApp(child ? { ...config, workers: workersPerProcess(config) } : config, {
+    ...deps,
+    skipReconcile: child,
   });
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
+  if (!child)
+    process.stdout.write(`${await banner(app.ctx.registry, base(config, port), config.adminToken)}\n`);
+
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      app.log.info(`${signal}: draining in-flight requests`);
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+function base(config: ServerConfig, port: number): string {
+  const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
+  return `http://${shownHost}:${port}/`;
+}
+
+const config = loadConfig();
+if (config.httpProcesses > 1 && cluster.isPrimary) {
+  await runPrimary(config, await backendsFromEnv(process.env, config), (registry, port) =>
+    banner(registry, base(config, port), config.adminToken),
+  );
+} else {
+  await serve(config, cluster.isWorker);
 }

@@ -1,4 +1,5 @@
 import Piscina from 'piscina';
+import type { StoreDescriptor } from '../store/types.ts';
 import type { CheckResult, CheckTask, PredictResult, PredictTask, WorkerTask } from './protocol.ts';
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url).href;
@@ -22,6 +23,8 @@ export class InferencePool {
   constructor(
     readonly threads: number,
     private readonly onRecycle: RecycleListener,
+    /** The artifact store the serving threads read; an S3 store's SDK is loaded as each thread starts. */
+    private readonly store: StoreDescriptor | null = null,
   ) {}
 
   /** Number of model versions currently cached across serving threads (as last reported by each). */
@@ -47,6 +50,7 @@ export class InferencePool {
       minThreads: this.threads,
       maxThreads: this.threads,
       idleTimeout: 60_000,
+      workerData: { store: this.store },
     });
     return this.serve;
   }

@@ -1,6 +1,9 @@
 import { HttpError, isRecord } from '../errors.ts';
 import type { TensorInfo } from '../registry/types.ts';
 import type { WireTensor } from './protocol.ts';
+import { isRaw, prepareRaw, readMode } from './raw-inputs.ts';
+import type { RawPlan } from './raw-plan.ts';
+import { rawFromV2 } from './raw-v2.ts';
 import {
   checkAgainst,
   flatData,
@@ -15,6 +18,41 @@ import {
 export interface ParsedRequest {
   inputs: WireTensor[];
   format: 'row' | 'columnar';
+  /** Whether the inputs were raw and the server applied the published preprocessing. */
+  raw: boolean;
+}
+
+/** `{"<input name>": value}` → value, for a single-input model (TF Serving's named row form). */
+function unwrap(value: unknown, name: string): unknown {
+  if (!isRecord(value)) return value;
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === name ? value[name] : value;
+}
+
+/** Columnar raw table input: `{"col": [v1, v2], ...}` → one object per row. */
+function transpose(columns: Record<string, unknown>): unknown[] {
+  const lists = Object.entries(columns);
+  const n = Array.isArray(lists[0]?.[1]) ? (lists[0][1] as unknown[]).length : -1;
+  if (n < 0 || !lists.every(([, v]) => Array.isArray(v) && v.length === n))
+    throw new HttpError(400, 'columnar "inputs" by column name need lists of the same length');
+  return Array.from({ length: n }, (_, i) =>
+    Object.fromEntries(lists.map(([k, v]) => [k, (v as unknown[])[i]])),
+  );
+}
+
+/** Raw instances for a single-input model with a plan, or null when the body carries tensors. */
+function rawInstances(body: Record<string, unknown>, plan: RawPlan | null): unknown[] | null {
+  const mode = readMode(body.preprocess);
+  if (mode === 'none') return null;
+  let instances: unknown;
+  if ('instances' in body) instances = body.instances;
+  else {
+    const inputs = unwrap(body.inputs, plan?.input.name ?? '');
+    instances = plan?.kind === 'table' && isRecord(inputs) ? transpose(inputs) : inputs;
+  }
+  if (!Array.isArray(instances) || instances.length === 0) return null;
+  const values = instances.map((i) => unwrap(i, plan?.input.name ?? ''));
+  return isRaw(plan, mode, values[0]) ? values : null;
 }
 
 function toTensor(value: unknown, info: TensorInfo, limits: TensorLimits): WireTensor {
@@ -48,7 +86,12 @@ function rows(instances: unknown[], signature: TensorInfo[]): Map<string, unknow
 }
 
 /** Parses a TF Serving `:predict` body (row `instances` or columnar `inputs`) against the model signature. */
-export function parsePredict(body: unknown, signature: TensorInfo[], limits: TensorLimits): ParsedRequest {
+export function parsePredict(
+  body: unknown,
+  signature: TensorInfo[],
+  limits: TensorLimits,
+  plan: RawPlan | null = null,
+): ParsedRequest {
   if (!isRecord(body)) throw new HttpError(400, 'the body must be a JSON object');
   const sig = body.signature_name;
   if (sig !== undefined && sig !== 'serving_default')
@@ -57,6 +100,11 @@ export function parsePredict(body: unknown, signature: TensorInfo[], limits: Ten
   const hasColumns = 'inputs' in body;
   if (hasRows === hasColumns)
     throw new HttpError(400, 'send exactly one of "instances" (row format) or "inputs" (columnar)');
+  const format = hasRows ? 'row' : 'columnar';
+  if (hasRows && Array.isArray(body.instances) && body.instances.length > limits.batch)
+    throw new HttpError(413, `${body.instances.length} instances exceed the batch limit of ${limits.batch}`);
+  const raw = rawInstances(body, plan);
+  if (raw && plan) return { format, raw: true, inputs: [prepareRaw(plan, raw, limits.batch)] };
   if (hasRows) {
     const instances = body.instances;
     if (!Array.isArray(instances) || instances.length === 0)
@@ -64,7 +112,11 @@ export function parsePredict(body: unknown, signature: TensorInfo[], limits: Ten
     if (instances.length > limits.batch)
       throw new HttpError(413, `${instances.length} instances exceed the batch limit of ${limits.batch}`);
     const columns = rows(instances, signature);
-    return { format: 'row', inputs: signature.map((s) => toTensor(columns.get(s.name), s, limits)) };
+    return {
+      format: 'row',
+      raw: false,
+      inputs: signature.map((s) => toTensor(columns.get(s.name), s, limits)),
+    };
   }
   const inputs = body.inputs;
   let values: Map<string, unknown>;
@@ -83,7 +135,7 @@ export function parsePredict(body: unknown, signature: TensorInfo[], limits: Ten
   const tensors = signature.map((s) => toTensor(values.get(s.name), s, limits));
   if (new Set(tensors.map((t) => t.shape[0])).size > 1)
     throw new HttpError(400, 'inputs have different first (batch) dimensions');
-  return { format: 'columnar', inputs: tensors };
+  return { format: 'columnar', raw: false, inputs: tensors };
 }
 
 /** Shapes outputs as TF Serving does: one output unnamed, several keyed by output name. */
@@ -108,9 +160,17 @@ export function formatPredict(format: 'row' | 'columnar', outputs: WireTensor[],
 const DATATYPES = new Set(['FP32', 'INT32', 'BOOL']);
 
 /** Parses an Open Inference Protocol V2 `infer` body against the model signature. */
-export function parseInfer(body: unknown, signature: TensorInfo[], limits: TensorLimits): WireTensor[] {
+export function parseInfer(
+  body: unknown,
+  signature: TensorInfo[],
+  limits: TensorLimits,
+  plan: RawPlan | null = null,
+): WireTensor[] {
   if (!isRecord(body) || !Array.isArray(body.inputs))
     throw new HttpError(400, 'the body needs an "inputs" list');
+  const parameters = isRecord(body.parameters) ? body.parameters : {};
+  const raw = rawFromV2(body, plan, readMode(parameters.preprocess), limits);
+  if (raw) return [raw];
   const given = new Map<string, WireTensor>();
   for (const input of body.inputs) {
     if (!isRecord(input) || typeof input.name !== 'string')

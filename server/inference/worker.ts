@@ -9,8 +9,9 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerCustomLayers } from '../../src/compile/custom-layers.ts';
 import type { Datatype, TensorInfo } from '../registry/types.ts';
+import { workerData } from 'node:worker_threads';
 import { openStore } from '../store/fs-store.ts';
-import { MODEL_JSON } from '../store/types.ts';
+import { MODEL_JSON, type StoreDescriptor } from '../store/types.ts';
 import type {
   CheckResult,
   CheckTask,
@@ -20,7 +21,7 @@ import type {
   WorkerTask,
 } from './protocol.ts';
 
-// The studio's own vetted classes for Keras layers TF.js lacks (exactly `Subtract`): the same static code the
+// The studio's own vetted classes for Keras layers TF.js lacks (`Subtract`, `Sampling`): the same static code the
 // studio compiles with. They join tfjs' class map, the allow-list `unknownClass` checks; no code from a model.
 registerCustomLayers(tf);
 
@@ -38,6 +39,9 @@ function init(): Promise<void> {
     const ok = await tf.setBackend('wasm').catch(() => false);
     if (!ok) await tf.setBackend('cpu');
     await tf.ready();
+    // An S3 store: load its SDK now (about a second) rather than inside the first request's deadline.
+    const store = (workerData as { store?: StoreDescriptor } | null)?.store;
+    if (store?.kind === 's3') await openStore(store);
   })();
   return ready;
 }
@@ -107,7 +111,7 @@ async function check(task: CheckTask): Promise<CheckResult> {
   if (cls !== null)
     return {
       type: 'invalid',
-      error: `unknown class "${cls}": only TF.js layers (and the studio's Subtract) are accepted`,
+      error: `unknown class "${cls}": only TF.js layers (and the studio's Subtract and Sampling) are accepted`,
     };
   let model: tf.LayersModel;
   try {
@@ -148,7 +152,7 @@ async function cachedModel(task: PredictTask): Promise<tf.LayersModel> {
     cache.set(key, hit);
     return hit;
   }
-  const store = openStore(task.store);
+  const store = await openStore(task.store);
   const [json, weights] = await Promise.all([
     store.read(task.name, task.version, MODEL_JSON),
     store.read(task.name, task.version, WEIGHTS_FILE),

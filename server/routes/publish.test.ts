@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -17,6 +16,7 @@ import {
   publish,
   publishBody,
   startApp,
+  readStored,
   storedFiles,
   type TestServer,
 } from '../test/helpers.ts';
@@ -99,10 +99,10 @@ describe('publish', () => {
       withOptimizer,
     );
     expect(res.statusCode, res.body).toBe(201);
-    const stored = JSON.parse(await readFile(join(server.dir, 'models/optim/1/model.json'), 'utf8'));
+    const stored = JSON.parse(await readStored(server, 'models/optim/1/model.json').then(String));
     expect(stored.trainingConfig).toBeUndefined();
     expect(stored.weightsManifest[0].weights.map((w: { name: string }) => w.name)).not.toContain('Adam/iter');
-    expect((await readFile(join(server.dir, 'models/optim/1/group1-shard1of1.bin'))).length).toBe(
+    expect((await readStored(server, 'models/optim/1/group1-shard1of1.bin')).length).toBe(
       dense.weights.length,
     );
   });
@@ -141,7 +141,7 @@ describe('attack cases (publish)', () => {
   it('2: a second upload to an existing version is refused (409) and the files stay as they were', async () => {
     const first = await publish(server.app, 'immutable', dense);
     expect(first.statusCode).toBe(201);
-    const before = await readFile(join(server.dir, 'models/immutable/1/group1-shard1of1.bin'));
+    const before = await readStored(server, 'models/immutable/1/group1-shard1of1.bin');
     const other = await artifactsOf(denseModel());
     const { body, headers } = publishBody(other);
     for (const method of ['POST', 'PUT'] as const) {
@@ -154,7 +154,7 @@ describe('attack cases (publish)', () => {
       expect(res.statusCode).toBe(409);
       expect(json(res).error).toMatch(/immutable/);
     }
-    expect(await readFile(join(server.dir, 'models/immutable/1/group1-shard1of1.bin'))).toEqual(before);
+    expect(await readStored(server, 'models/immutable/1/group1-shard1of1.bin')).toEqual(before);
   });
 
   it('3: hostile weight paths are ignored and rewritten; nothing is read or written outside the version folder', async () => {
@@ -172,7 +172,7 @@ describe('attack cases (publish)', () => {
         (m.weightsManifest as Array<{ paths: string[] }>)[0].paths = [path];
       });
       expect(res.statusCode, path).toBe(201);
-      const stored = JSON.parse(await readFile(join(server.dir, `models/paths/${i + 1}/model.json`), 'utf8'));
+      const stored = JSON.parse(await readStored(server, `models/paths/${i + 1}/model.json`).then(String));
       expect(stored.weightsManifest[0].paths).toEqual(['group1-shard1of1.bin']);
     }
     const files = await storedFiles(server.dir);

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
+import { classifyInstances, classifyResult, topClasses } from '../inference/classes.ts';
+import { classNamesOf, planFor } from '../inference/raw-plan.ts';
 import { formatPredict, parsePredict } from '../inference/rest.ts';
 import type { TensorInfo, VersionRecord } from '../registry/types.ts';
 import { checkLabel, checkName, findVersion, parseVersion, type VersionSpec } from '../resolve.ts';
@@ -49,24 +51,31 @@ function splitVerb(segment: string): { head: string; verb: string } {
 
 type P = { name: string; version: string; label: string };
 
-/** TF Serving REST: `:predict` (row and columnar), `:classify`/`:regress` (501) and `/metadata`. */
+/** TF Serving REST: `:predict` (row and columnar, tensors or raw inputs), `:classify`, `:regress` (501), `/metadata`. */
 export const tfServingRoutes: FastifyPluginAsync = async (app) => {
   const ctx = app.ctx;
   const { limits } = ctx.config;
 
   const run = async (request: FastifyRequest, name: string, spec: VersionSpec, verb: string) => {
-    if (verb === 'classify' || verb === 'regress')
-      throw new HttpError(501, `:${verb} is not supported by this server; use :predict`);
-    if (verb !== 'predict') throw new HttpError(400, `unknown method ":${verb.slice(0, 40)}"; use :predict`);
+    if (verb === 'regress')
+      throw new HttpError(501, ':regress is not supported by this server; use :predict');
+    if (verb !== 'predict' && verb !== 'classify')
+      throw new HttpError(400, `unknown method ":${verb.slice(0, 40)}"; use :predict or :classify`);
     const record = await servable(ctx, request, checkName(name), spec);
-    const parsed = parsePredict(request.body, record.inputs, limits);
+    const classNames = classNamesOf(record);
+    if (verb === 'classify' && !classNames)
+      throw new HttpError(501, ':classify needs a classifier published with class names; use :predict');
+    const body = verb === 'classify' ? classifyInstances(request.body) : request.body;
+    const parsed = parsePredict(body, record.inputs, limits, planFor(record));
     releaseBody(request);
     const outputs = await infer(ctx, record, parsed.inputs);
-    return formatPredict(
+    if (verb === 'classify') return classifyResult(outputs[0], classNames!);
+    const answer = formatPredict(
       parsed.format,
       outputs,
       record.outputs.map((o) => o.name),
     );
+    return classNames ? { ...answer, ...topClasses(outputs[0], classNames) } : answer;
   };
 
   const predictSchema = (summary: string, ...names: string[]) => ({

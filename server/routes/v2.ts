@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requireInference } from '../auth.ts';
+import { classificationCount, v2Classification } from '../inference/classes.ts';
+import { classNamesOf, planFor } from '../inference/raw-plan.ts';
 import { parseInfer, requestedOutputs, v2Output } from '../inference/rest.ts';
 import type { VersionRecord } from '../registry/types.ts';
 import { NOT_READY_RETRY_MS } from '../http.ts';
@@ -76,11 +78,12 @@ export const v2Routes: FastifyPluginAsync = async (app) => {
   };
   const run = async (r: FastifyRequest<{ Params: P }>) => {
     const record = await servable(ctx, r, checkName(r.params.name), spec(r));
-    const inputs = parseInfer(r.body, record.inputs, ctx.config.limits);
-    const wanted = requestedOutputs(
-      r.body,
-      record.outputs.map((o) => o.name),
-    );
+    const inputs = parseInfer(r.body, record.inputs, ctx.config.limits, planFor(record));
+    const names = record.outputs.map((o) => o.name);
+    const wanted = requestedOutputs(r.body, names);
+    const classNames = classNamesOf(record);
+    const asked = (r.body as { outputs?: unknown[] }).outputs;
+    const counts = wanted.map((_, k) => classificationCount(asked?.[k], classNames?.length ?? null));
     const { id } = r.body as { id?: unknown };
     releaseBody(r);
     const outputs = await infer(ctx, record, inputs);
@@ -88,7 +91,11 @@ export const v2Routes: FastifyPluginAsync = async (app) => {
       model_name: record.model,
       model_version: String(record.version),
       id: typeof id === 'string' ? id : undefined,
-      outputs: wanted.map((i) => v2Output(outputs[i], record.outputs[i].name)),
+      outputs: wanted.map((i, k) =>
+        counts[k] > 0
+          ? v2Classification(outputs[i], names[i], counts[k], classNames!)
+          : v2Output(outputs[i], names[i]),
+      ),
     };
   };
 

@@ -76,6 +76,9 @@ export class FsArtifactStore implements ArtifactStore {
 }
 
 /** Opens the store a descriptor names (used by inference workers). */
-export function openStore(descriptor: StoreDescriptor): ArtifactStore {
-  return new FsArtifactStore(descriptor.root);
+export async function openStore(descriptor: StoreDescriptor): Promise<ArtifactStore> {
+  if (descriptor.kind === 'fs') return new FsArtifactStore(descriptor.root);
+  // Loaded only when used: the AWS SDK is large, and most servers (and their worker threads) never need it.
+  const { S3ArtifactStore } = await import('./s3-store.ts');
+  return new S3ArtifactStore(descriptor);
 }

@@ -9,7 +9,22 @@
 export const MODEL_JSON = 'model.json';
 
 /** Serializable description of a store, so an inference worker thread can open the same one. */
-export type StoreDescriptor = { kind: 'fs'; root: string };
+export type StoreDescriptor =
+  | { kind: 'fs'; root: string }
+  | {
+      kind: 's3';
+      endpoint: string;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      /** Key prefix ('' or ending in '/'). */
+      prefix: string;
+      /** Local folder for uploads in progress. */
+      stagingRoot: string;
+      /** Start-up reconciliation leaves objects younger than this alone (another replica may be publishing). */
+      orphanGraceMs: number;
+    };
 
 export interface ArtifactStore {
   readonly descriptor: StoreDescriptor;

@@ -1,13 +1,72 @@
 /** Test helpers: tiny real tfjs models, multipart bodies as tf.io.http builds them, and an app per test file. */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import * as tf from '@tensorflow/tfjs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.ts';
+import { type AppDeps, buildApp } from '../app.ts';
 import { type ServerConfig, testConfig } from '../config.ts';
+import { PostgresRegistry } from '../registry/postgres.ts';
+import { type S3Descriptor, S3ArtifactStore } from '../store/s3-store.ts';
+import {
+  POSTGRES_MISSING,
+  postgresBin,
+  startPostgres,
+  startS3,
+  type TestPostgres,
+  type TestS3,
+} from './backends.ts';
 
 export const ADMIN = 'test-admin-token-0123456789abcdef';
+
+/** Per data directory: lists what the app stored in S3, as `models/<name>/<v>/<file>` paths. */
+const bucketListers = new Map<string, () => Promise<string[]>>();
+let servers: { pg: TestPostgres; s3: TestS3; users: number } | null = null;
+
+/**
+ * With TEST_BACKENDS=postgres+s3 every test app runs on PostgreSQL + S3 (one server of each per test file,
+ * a fresh database and key prefix per app), so the same suites check both back ends.
+ */
+async function sharedBackends(dir: string): Promise<{ deps: AppDeps; release(): Promise<void> }> {
+  if (!postgresBin()) throw new Error(POSTGRES_MISSING);
+  servers ??= { ...(await startBoth()), users: 0 };
+  const own = servers;
+  own.users++;
+  const prefix = `${basename(dir)}/`;
+  const store = new S3ArtifactStore(own.s3.descriptor(dir, prefix) as S3Descriptor);
+  const registry = await PostgresRegistry.open(await own.pg.createDatabase('t'), 4);
+  const client = new S3Client({
+    endpoint: own.s3.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+  bucketListers.set(dir, async () => {
+    const page = await client.send(new ListObjectsV2Command({ Bucket: own.s3.bucket, Prefix: prefix }));
+    // Folders too, as a recursive readdir of the files store lists them: models/a, models/a/1, models/a/1/f.
+    const paths = new Set<string>();
+    for (const o of page.Contents ?? []) {
+      const parts = o.Key!.slice(prefix.length).split('/');
+      for (let n = 2; n <= parts.length; n++) paths.add(join(...parts.slice(0, n)));
+    }
+    return [...paths];
+  });
+  return {
+    deps: { registry, store },
+    async release() {
+      bucketListers.delete(dir);
+      if (--own.users > 0) return;
+      servers = null;
+      await Promise.all([own.pg.close(), own.s3.close()]);
+    },
+  };
+}
+
+async function startBoth() {
+  const [pg, s3] = await Promise.all([startPostgres(), startS3()]);
+  return { pg, s3 };
+}
 
 /** What `model.save` hands to an IO handler, as tf.io.http would send it. */
 export interface Artifacts {
@@ -110,15 +169,18 @@ export interface TestServer {
 /** Starts an app with an admin token and small, fast settings; overrides go over the defaults. */
 export async function startApp(
   overrides: (dir: string) => Partial<ServerConfig> = () => ({}),
+  deps: (dir: string) => Promise<AppDeps> = async () => ({}),
 ): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'model-studio-'));
   const base = testConfig(dir, { adminToken: ADMIN, studioDir: join(dir, 'no-studio') });
-  const app = await buildApp({ ...base, ...overrides(dir) });
+  const shared = process.env.TEST_BACKENDS === 'postgres+s3' ? await sharedBackends(dir) : null;
+  const app = await buildApp({ ...base, ...overrides(dir) }, shared?.deps ?? (await deps(dir)));
   return {
     app,
     dir,
     async close() {
       await app.close();
+      await shared?.release();
       await rm(dir, { recursive: true, force: true });
     },
   };
@@ -143,10 +205,17 @@ export function publish(
   });
 }
 
-/** Every file under the data directory's models/ and staging/ folders (what a publish left on disk). */
+/** Every file under the data directory's models/ and staging/ folders (what a publish left on disk or in S3). */
 export async function storedFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
-  return entries.filter((e) => /^(models|staging)[/\\]/.test(e)).sort();
+  const remote = (await bucketListers.get(dir)?.()) ?? [];
+  return [...entries.filter((e) => /^(models|staging)[/\\]/.test(e)), ...remote].sort();
+}
+
+/** Reads a stored artifact, `models/<name>/<version>/<file>`, through the app's own store (files or S3). */
+export function readStored(server: TestServer, path: string): Promise<Buffer> {
+  const [, name, version, file] = path.split('/');
+  return server.app.ctx.store.read(name, Number(version), file);
 }
 
 /** Parses a JSON response body. */

@@ -40,7 +40,7 @@ describe('compileGraph', () => {
   it('names layers after their nodes and keeps inputs and outputs in graph order', () => {
     const model = compileGraph(TEMPLATES.find((t) => t.id === 'two-input')!.build(), { name: 'two' });
     expect(model.name).toBe('two');
-    expect(model.inputNames).toEqual(['image', 'features']);
+    expect(model.inputNames).toEqual(['sepal', 'petal']);
     expect(model.outputNames).toEqual(['dense_1']);
   });
 

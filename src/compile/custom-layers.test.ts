@@ -47,7 +47,7 @@ describe('the Subtract layer class', () => {
     const first = tf.serialization.SerializationMap.getMap().classNameMap.Subtract;
     registerCustomLayers(tf);
     expect(tf.serialization.SerializationMap.getMap().classNameMap.Subtract).toBe(first);
-    expect(CUSTOM_LAYER_CLASSES).toEqual(['Subtract']);
+    expect(CUSTOM_LAYER_CLASSES).toEqual(['Subtract', 'Sampling']);
     expect(CUSTOM_LAYER_CLASSES.every(isCustomLayerClass)).toBe(true);
     expect(isCustomLayerClass('Add')).toBe(false);
     expect(subtractLayer().getClassName()).toBe('Subtract');

@@ -13,7 +13,7 @@ type Shape = Tfjs.Shape;
 type LayerArgs = NonNullable<ConstructorParameters<Tf['layers']['Layer']>[0]>;
 
 /** Class names of the layers defined here: the only names they add to what tfjs itself accepts. */
-export const CUSTOM_LAYER_CLASSES: readonly string[] = ['Subtract'];
+export const CUSTOM_LAYER_CLASSES: readonly string[] = ['Subtract', 'Sampling'];
 
 /**
  * Broadcasts two shapes without their batch axis exactly as TF.js' (and Keras') element-wise merges do:
@@ -107,6 +107,51 @@ function defineSubtract(tf: Tf) {
   };
 }
 
+/** The two input shapes of Sampling, [z_mean, z_log_var]; they must be equal (batch axis aside), as in Keras. */
+function samplingShape(inputShape: Shape | Shape[]): Shape {
+  if (!Array.isArray(inputShape[0]) || inputShape.length !== 2) {
+    const n = Array.isArray(inputShape[0]) ? inputShape.length : 1;
+    throw new Error(`A Sampling layer should be called on [z_mean, z_log_var]. Got ${n} input(s).`);
+  }
+  const [mean, logVar] = inputShape as [Shape, Shape];
+  if (mean.length !== logVar.length || mean.some((d, i) => i > 0 && d !== logVar[i])) {
+    throw new Error(
+      `Sampling: z_mean ${JSON.stringify(mean)} and z_log_var ${JSON.stringify(logVar)} must have the same shape.`,
+    );
+  }
+  return mean.slice();
+}
+
+/**
+ * Defines the Keras VAE example's `Sampling`: inputs [z_mean, z_log_var], output
+ * z = z_mean + exp(0.5·z_log_var)·ε, ε ~ N(0, I) (drawn in inference too, as Keras does); no weights.
+ */
+function defineSampling(tf: Tf) {
+  return class Sampling extends tf.layers.Layer {
+    static className = 'Sampling';
+
+    override build(inputShape: Shape | Shape[]): void {
+      samplingShape(inputShape);
+      this.built = true;
+    }
+
+    override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+      return samplingShape(inputShape);
+    }
+
+    override call(inputs: Tfjs.Tensor | Tfjs.Tensor[]): Tfjs.Tensor {
+      return tf.tidy(() => {
+        if (!Array.isArray(inputs) || inputs.length !== 2) {
+          throw new Error('A Sampling layer should be called on [z_mean, z_log_var].');
+        }
+        const [mean, logVar] = inputs;
+        const epsilon = tf.randomNormal(mean.shape);
+        return tf.add(mean, tf.mul(tf.exp(tf.mul(0.5, logVar)), epsilon));
+      });
+    }
+  };
+}
+
 /**
  * Registers the custom layer classes with the given tfjs, so that `tf.loadLayersModel`, tfjs' SerializationMap
  * and the compiler know them. Idempotent; a class tfjs already knows by that name (its own, in a later version)
@@ -115,4 +160,5 @@ function defineSubtract(tf: Tf) {
 export function registerCustomLayers(tf: Tf): void {
   const map = tf.serialization.SerializationMap.getMap().classNameMap;
   if (!Object.hasOwn(map, 'Subtract')) tf.serialization.registerClass(defineSubtract(tf));
+  if (!Object.hasOwn(map, 'Sampling')) tf.serialization.registerClass(defineSampling(tf));
 }

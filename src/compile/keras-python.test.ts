@@ -93,7 +93,7 @@ describe('toKerasPython', () => {
     const lstm = TEMPLATES.find((t) => t.id === 'lstm-text')!.build();
     const code = toKerasPython(lstm);
     expect(code).toContain("recurrent_activation='hard_sigmoid'");
-    expect(code).toContain("keras.Input(shape=(40,), dtype='int32')");
+    expect(code).toContain("keras.Input(shape=(100,), dtype='int32')");
     expect(toSnake('hardSigmoid')).toBe('hard_sigmoid');
   });
 });

@@ -50,8 +50,31 @@ function call(callee: string, args: string[], indent: string): string {
   return `${callee}(\n${args.map((a) => `${indent}    ${a},`).join('\n')}\n${indent})`;
 }
 
+/** Classes the exported script defines itself (not in `keras.layers`): the Keras VAE example's Sampling. */
+const OWN_CLASSES: Record<string, string[]> = {
+  Sampling: [
+    'class Sampling(layers.Layer):',
+    '    """Uses (z_mean, z_log_var) to sample z, the vector encoding a digit (Keras VAE example)."""',
+    '',
+    '    def call(self, inputs):',
+    '        z_mean, z_log_var = inputs',
+    '        epsilon = keras.random.normal(shape=ops.shape(z_mean))',
+    '        return z_mean + ops.exp(0.5 * z_log_var) * epsilon',
+    '',
+  ],
+};
+
 function layerCall(c: ClassConfig, indent = ''): string {
-  return call(`layers.${c.className}`, kwargs(c.config), indent);
+  const callee = Object.hasOwn(OWN_CLASSES, c.className) ? c.className : `layers.${c.className}`;
+  return call(callee, kwargs(c.config), indent);
+}
+
+/** The import and class definitions of the own classes the plan uses (none for most models). */
+function ownClasses(plan: ModelPlan): string[] {
+  const used = new Set(plan.layers.map((l) => l.className));
+  const names = Object.keys(OWN_CLASSES).filter((c) => used.has(c));
+  if (!names.length) return [];
+  return ['from keras import ops', '', '', ...names.flatMap((c) => OWN_CLASSES[c])];
 }
 
 function inputCall(l: PlannedLayer, withName: boolean): string {
@@ -109,6 +132,7 @@ export function toKerasPython(graph: Graph, modelName = 'model'): string {
     '',
     'import keras',
     'from keras import layers',
+    ...ownClasses(plan),
     '',
     ...body,
     '',

@@ -2,6 +2,7 @@ import { applyNormaliser, fitNormaliser } from './normalise';
 import { splitIndices, takeRows } from './split';
 import type {
   DatasetConfig,
+  DomainInfo,
   Fitted,
   LabelKind,
   LoadedDataset,
@@ -26,6 +27,7 @@ export interface Assembly {
   split?: Splits<Int32Array>;
   fitted?: Fitted;
   warnings?: string[];
+  domain?: DomainInfo;
 }
 
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
@@ -64,5 +66,6 @@ export function assemble(a: Assembly, config: DatasetConfig): LoadedDataset {
     augment: config.augment,
     config: { ...config, fitted },
     warnings: a.warnings ?? [],
+    ...(a.domain ? { domain: a.domain } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { type Assembly, assemble } from './assemble';
+import { type AudioDecoder, loadAudioArchive } from './audio/load';
 import { type AssetReader, loadBuiltin } from './builtin/load';
 import { signatureOf } from './check';
 import { buildCsvDataset } from './csv/build';
@@ -6,6 +7,7 @@ import { parseCsv } from './csv/parse';
 import type { RawTable } from './csv/table';
 import { listImages, readZip } from './images/archive';
 import { decodeImages, type ImageDecoder } from './images/decode';
+import { loadDomainSource } from './domain-load';
 import { splitProblem } from './split';
 import type { DatasetConfig, LoadedDataset, Progress } from './types';
 import { DataError } from './types';
@@ -15,6 +17,8 @@ export interface DataIO {
   asset: AssetReader;
   file(key: string, name: string): Promise<Blob>;
   decodeImage?: ImageDecoder;
+  /** Decodes compressed audio (MP3, OGG, FLAC); WAV is read without it. */
+  decodeAudio?: AudioDecoder;
 }
 
 let lastTable: { keys: string[]; table: RawTable } | null = null;
@@ -69,6 +73,15 @@ async function buildUnsigned(
     return assemble(await loadBuiltin(config, io.asset), config);
   }
   const blob = await io.file(source.fileKey, source.fileName);
+  if (source.kind === 'ratings' || source.kind === 'boxes')
+    return assemble(await loadDomainSource(source, blob, io, config, onProgress, signal), config);
+  if (source.kind === 'audio') {
+    const files = readZip(new Uint8Array(await blob.arrayBuffer()));
+    return assemble(
+      await loadAudioArchive(files, source.audio, source.fileName, io.decodeAudio, onProgress),
+      config,
+    );
+  }
   if (source.kind === 'csv') {
     const table = await cachedTable(blob, source.fileKey, source.csv, onProgress, signal);
     onProgress?.({ phase: 'Preparing features', fraction: 1 });

@@ -1,3 +1,4 @@
+import { spectrogramImage } from './audio/picture';
 import { denormalise } from './normalise';
 import { decodeTokens } from './text/tokenize';
 import type { LoadedDataset, Splits } from './types';
@@ -26,6 +27,7 @@ export function sampleView(ds: LoadedDataset, split: Split, i: number): SampleVi
     }
     return { kind: 'image', width: f.width, height: f.height, rgba };
   }
+  if (f.kind === 'spectrogram') return { kind: 'image', ...spectrogramImage(row, f.frames, f.bins) };
   if (f.kind === 'text') return { kind: 'text', tokens: decodeTokens(row, f.vocabulary) };
   if (f.kind === 'series') return { kind: 'series', values: Array.from(row) };
   const stats = ds.config.fitted.normaliser;

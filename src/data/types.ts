@@ -4,7 +4,18 @@
  */
 
 /** Identifiers of the built-in datasets. */
-export type BuiltinId = 'mnist' | 'iris' | 'spam' | 'spirals' | 'xor' | 'circles' | 'sine' | 'regression';
+export type BuiltinId =
+  | 'mnist'
+  | 'iris'
+  | 'spam'
+  | 'spirals'
+  | 'xor'
+  | 'circles'
+  | 'sine'
+  | 'regression'
+  | 'ratings'
+  | 'boxes'
+  | 'digits-audio';
 
 /** How a CSV column is read. */
 export type ColumnType = 'numeric' | 'categorical' | 'text';
@@ -46,6 +57,24 @@ export interface ImageOptions {
   channels: 1 | 3;
 }
 
+/**
+ * How audio becomes a model input: mixed to mono, resampled to `sampleRate`, cut or padded to `durationMs`, then
+ * a log-mel spectrogram (or its MFCCs) of Hann frames of `fftSize` samples every `hop` samples.
+ */
+export interface AudioOptions {
+  sampleRate: number;
+  durationMs: number;
+  feature: 'logmel' | 'mfcc';
+  fftSize: number;
+  hop: number;
+  melBands: number;
+  /** Coefficients kept when `feature` is 'mfcc'. */
+  mfccCount: number;
+  fMin: number;
+  /** Highest filter edge in Hz; 0 means half the sample rate. */
+  fMax: number;
+}
+
 /** Random augmentation applied per training batch (never to validation or test data). */
 export interface AugmentOptions {
   flip: boolean;
@@ -68,9 +97,15 @@ export interface SplitConfig {
 
 /** Where the samples come from. `fileKey` names a blob in the project's IndexedDB file store. */
 export type DatasetSource =
-  | { kind: 'builtin'; id: BuiltinId; seed: number; samples: number }
+  | { kind: 'builtin'; id: BuiltinId; seed: number; samples: number; audio?: AudioOptions }
   | { kind: 'csv'; fileKey: string; fileName: string; csv: CsvOptions }
-  | { kind: 'images'; fileKey: string; fileName: string; images: ImageOptions };
+  | { kind: 'images'; fileKey: string; fileName: string; images: ImageOptions }
+  /** A ratings table: user, item, rating[, timestamp] (see src/data/ratings). */
+  | { kind: 'ratings'; fileKey: string; fileName: string }
+  /** A zip of images with a CSV of one box each: file, x, y, w, h, class (see src/data/boxes). */
+  | { kind: 'boxes'; fileKey: string; fileName: string; images: ImageOptions }
+  /** A folder or zip of audio files, one folder per class (see src/data/audio). */
+  | { kind: 'audio'; fileKey: string; fileName: string; audio: AudioOptions };
 
 /** Per-feature statistics of the training split: `a` is the min or mean, `b` the range or standard deviation. */
 export interface NormaliserStats {
@@ -91,9 +126,20 @@ export interface Fitted {
   featureNames?: string[];
   /** Values used to fill missing cells, by column name. */
   fill?: Record<string, number | string>;
+  /** Audio preprocessing (rate, length, feature parameters), so raw samples can be turned into inputs later. */
+  audio?: AudioOptions;
   /** The loaded dataset's shapes and labels, so the dataset–model check works without loading it again. */
   signature?: DatasetSignature;
+  /** Ratings: the original user and item ids by index (index = what the model's Embeddings take). */
+  users?: string[];
+  items?: string[];
 }
+
+/**
+ * What an applied-domain dataset is for, so checks and evaluation fit it: ratings feed [user, item] ids to two
+ * Inputs; boxes feed an image and a target of [x, y, w, h, one-hot class] to a box head and a class head.
+ */
+export type DomainInfo = { kind: 'ratings'; users: number; items: number } | { kind: 'boxes'; classes: number };
 
 /** What the dataset–model check needs to know about a dataset. */
 export interface DatasetSignature {
@@ -103,6 +149,11 @@ export interface DatasetSignature {
   targetShape: number[];
   numClasses?: number;
   classNames?: string[];
+  domain?: DomainInfo;
+  /** int32 inputs: every id lies in [0, indexRange) (for text, the vocabulary size). */
+  indexRange?: number;
+  /** Samples in the training split (the suggested epochs and batch size follow it). */
+  trainSamples?: number;
 }
 
 /** The project's dataset choice: source, preprocessing, split and fitted statistics. */
@@ -122,7 +173,8 @@ export type SampleFormat =
   | { kind: 'image'; width: number; height: number; channels: 1 | 3 }
   | { kind: 'table'; featureNames: string[] }
   | { kind: 'text'; vocabulary: string[] }
-  | { kind: 'series'; length: number };
+  | { kind: 'series'; length: number }
+  | { kind: 'spectrogram'; frames: number; bins: number; audio: AudioOptions };
 
 export interface Splits<T> {
   train: T;
@@ -163,6 +215,8 @@ export interface LoadedDataset {
   config: DatasetConfig;
   /** Non-fatal remarks from reading (skipped files, renamed columns …). */
   warnings: string[];
+  /** Set for ratings and box datasets (see `DomainInfo`). */
+  domain?: DomainInfo;
 }
 
 /** Progress of a long load: a phase name and a fraction in [0, 1]. */

@@ -1,7 +1,7 @@
 import type { ParamCount } from './define';
 import { paramProblems, toParamCount, withDefaults } from './define';
 import { getSpec, specContext } from './layers';
-import type { Fix } from './shape';
+import type { Fix, MessageCode } from './shape';
 import { ShapeError } from './shape';
 import type { Graph, GraphEdge, GraphNode, Shape } from './types';
 
@@ -11,6 +11,8 @@ export interface NodeInfo {
   shape: Shape | null;
   /** A sentence for the person; set when status is not ok. */
   message: string | null;
+  /** The same sentence as a code and values (catalog namespace `shapes`), where the message has one. */
+  detail?: MessageCode;
   fix?: Fix;
   count: ParamCount;
   inputShapes: Shape[];
@@ -84,6 +86,7 @@ export function inferGraph(graph: Graph, cache: InferenceCache = new Map()): Gra
         ...blank(),
         status: 'error',
         message: `${n.name} is part of a cycle: a layer cannot feed its own input. Remove one of the connections.`,
+        detail: { code: 'cycle', values: { name: n.name } },
       });
   }
   for (const id of cache.keys()) if (!byId.has(id)) cache.delete(id);
@@ -114,6 +117,7 @@ function inferNode(node: GraphNode, sources: GraphNode[], upstream: (NodeInfo | 
       ...blank(),
       status: 'error',
       message: `Unknown layer type "${node.type}": the studio cannot build it. Replace it with a supported layer or remove it.`,
+      detail: { code: 'unknownType', values: { type: node.type } },
     };
   const params = withDefaults(spec, node.params);
   const paramErrors = paramProblems(spec, params);
@@ -122,7 +126,15 @@ function inferNode(node: GraphNode, sources: GraphNode[], upstream: (NodeInfo | 
   const n = sources.length;
   if (n < spec.inputs.min) {
     const need = spec.inputs.min === 1 ? 'an input' : `at least ${spec.inputs.min} inputs`;
-    return { ...blank(), status: 'error', message: `${node.type} needs ${need}: connect a layer into it.` };
+    return {
+      ...blank(),
+      status: 'error',
+      message: `${node.type} needs ${need}: connect a layer into it.`,
+      detail: {
+        code: spec.inputs.min === 1 ? 'needsInput' : 'needsInputs',
+        values: { type: node.type, count: spec.inputs.min },
+      },
+    };
   }
   if (n > spec.inputs.max) {
     const max =
@@ -133,6 +145,10 @@ function inferNode(node: GraphNode, sources: GraphNode[], upstream: (NodeInfo | 
       ...blank(),
       status: 'error',
       message: `${node.type} takes ${max}; it has ${n}. Remove a connection.`,
+      detail: {
+        code: spec.inputs.max === 0 ? 'takesNoInputs' : 'takesAtMost',
+        values: { type: node.type, count: spec.inputs.max, n },
+      },
     };
   }
   const broken = upstream.findIndex((u) => !u?.shape);
@@ -141,6 +157,7 @@ function inferNode(node: GraphNode, sources: GraphNode[], upstream: (NodeInfo | 
       ...blank(),
       status: 'blocked',
       message: `Waiting for ${sources[broken].name}, which has no valid output yet.`,
+      detail: { code: 'waiting', values: { name: sources[broken].name } },
     };
   const inputShapes = upstream.map((u) => u!.shape!);
   try {
@@ -155,7 +172,9 @@ function inferNode(node: GraphNode, sources: GraphNode[], upstream: (NodeInfo | 
       ...blank(),
       status: 'error',
       message,
+      detail: e instanceof ShapeError ? e.detail : undefined,
       fix: e instanceof ShapeError ? e.fix : undefined,
+
       inputShapes,
     };
   }

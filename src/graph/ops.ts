@@ -1,16 +1,19 @@
 import { withDefaults } from './define';
 import { inferGraph } from './infer';
 import { getSpec } from './layers';
-import type { Fix } from './shape';
+import type { Fix, MessageCode } from './shape';
 import type { Graph, GraphEdge, GraphNode, Params, XY } from './types';
 
 /** A refused edit, with the sentence to show the person. */
 export class GraphEditError extends Error {
   readonly fix?: Fix;
-  constructor(message: string, fix?: Fix) {
+  /** The message as a code and values, for the UI's languages (catalog namespace `shapes`). */
+  readonly detail?: MessageCode;
+  constructor(message: string, fix?: Fix, detail?: MessageCode) {
     super(message);
     this.name = 'GraphEditError';
     this.fix = fix;
+    this.detail = detail;
   }
 }
 
@@ -102,15 +105,28 @@ export function connect(graph: Graph, source: string, target: string): Graph {
   const s = graph.nodes.find((n) => n.id === source);
   const t = graph.nodes.find((n) => n.id === target);
   if (!s || !t) throw new GraphEditError('Both ends of a connection must be layers on the canvas.');
-  if (source === target) throw new GraphEditError(`${t.name} cannot feed itself.`);
+  if (source === target)
+    throw new GraphEditError(`${t.name} cannot feed itself.`, undefined, {
+      code: 'selfFeed',
+      values: { name: t.name },
+    });
   const spec = getSpec(t.type);
+  const pair = { source: s.name, target: t.name };
   if (spec && spec.inputs.max === 0)
-    throw new GraphEditError(`${t.name} is an Input: it takes no incoming connection.`);
+    throw new GraphEditError(`${t.name} is an Input: it takes no incoming connection.`, undefined, {
+      code: 'inputTakesNone',
+      values: { name: t.name },
+    });
   if (graph.edges.some((e) => e.source === source && e.target === target))
-    throw new GraphEditError(`${s.name} is already connected to ${t.name}.`);
+    throw new GraphEditError(`${s.name} is already connected to ${t.name}.`, undefined, {
+      code: 'alreadyConnected',
+      values: pair,
+    });
   if (reaches(graph, target, source))
     throw new GraphEditError(
       `Connecting ${s.name} → ${t.name} would make a cycle: ${t.name} already feeds ${s.name}. A model's data must flow one way.`,
+      undefined,
+      { code: 'wouldCycle', values: pair },
     );
   const existing = graph.edges.filter((e) => e.target === target);
   let edges = graph.edges;
@@ -119,7 +135,14 @@ export function connect(graph: Graph, source: string, target: string): Graph {
     edges = edges.filter((e) => e.target !== target);
     port = 0;
   } else if (spec && existing.length >= spec.inputs.max) {
-    throw new GraphEditError(`${t.name} takes at most ${spec.inputs.max} inputs; remove one first.`);
+    throw new GraphEditError(
+      `${t.name} takes at most ${spec.inputs.max} inputs; remove one first.`,
+      undefined,
+      {
+        code: 'tooManyInputs',
+        values: { name: t.name, count: spec.inputs.max },
+      },
+    );
   }
   const edge: GraphEdge = { id: freshId(graph, 'e'), source, target, targetPort: port };
   const next = { ...graph, edges: [...edges, edge] };
@@ -134,7 +157,11 @@ function refuseImpossibleShape(after: Graph, s: GraphNode, t: GraphNode): void {
   if (info.nodes.get(s.id)?.status !== 'ok') return;
   const target = info.nodes.get(t.id);
   if (target?.status === 'error' && target.inputShapes.length > 0)
-    throw new GraphEditError(`Cannot connect ${s.name} → ${t.name}: ${target.message}`, target.fix);
+    throw new GraphEditError(`Cannot connect ${s.name} → ${t.name}: ${target.message}`, target.fix, {
+      code: 'cannotConnect',
+      values: { source: s.name, target: t.name, reason: target.message ?? '' },
+      cause: target.detail,
+    });
 }
 
 /** Merges a patch into a node's params. */

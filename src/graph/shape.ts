@@ -11,13 +11,26 @@ export type Fix =
   | { kind: 'setParams'; label: string; params: Record<string, unknown> }
   | { kind: 'setUpstreamParams'; label: string; nodePort: number; params: Record<string, unknown> };
 
+/**
+ * A message as a code and its values, so that the UI can say it in the person's language (catalog namespace
+ * `shapes`); the English `message` beside it stays the text for tests and non-UI callers.
+ */
+export interface MessageCode {
+  code: string;
+  values: Record<string, string | number>;
+  /** The problem underneath, when this message wraps another (a refused connection names the shape error). */
+  cause?: MessageCode;
+}
+
 /** A shape problem a person can act on: a sentence with the offending shapes and, where one exists, a fix. */
 export class ShapeError extends Error {
   readonly fix?: Fix;
-  constructor(message: string, fix?: Fix) {
+  readonly detail?: MessageCode;
+  constructor(message: string, fix?: Fix, detail?: MessageCode) {
     super(message);
     this.name = 'ShapeError';
     this.fix = fix;
+    this.detail = detail;
   }
 }
 
@@ -48,6 +61,7 @@ export function expectRank(layer: string, shape: Shape, rank: number, notation: 
     throw new ShapeError(
       `${layer} needs a rank-${rank} input ${notation}; it got ${formatShape(shape)}.`,
       fix,
+      { code: 'rank', values: { layer, rank, notation, got: formatShape(shape) } },
     );
   }
 }
@@ -58,6 +72,7 @@ export function expectMinRank(layer: string, shape: Shape, rank: number, notatio
     throw new ShapeError(
       `${layer} needs an input of rank ${rank} or more ${notation}; it got ${formatShape(shape)}.`,
       fix,
+      { code: 'minRank', values: { layer, rank, notation, got: formatShape(shape) } },
     );
   }
 }
@@ -91,6 +106,8 @@ export function expectPositive(layer: string, input: Shape, out: Shape, what: st
     if (d !== null && d <= 0) {
       throw new ShapeError(
         `${layer}: the input ${formatShape(input)} is too small for this ${what} — the output would be ${formatShape(out)}. Use a smaller ${what}, padding "same", or a larger input.`,
+        undefined,
+        { code: 'tooSmall', values: { layer, input: formatShape(input), output: formatShape(out), what } },
       );
     }
   }
@@ -100,7 +117,14 @@ export function expectPositive(layer: string, input: Shape, out: Shape, what: st
 export function lastDim(layer: string, shape: Shape, what = 'last'): number {
   const d = shape[shape.length - 1];
   if (d === null || d === undefined) {
-    throw new ShapeError(`${layer} needs a known ${what} dimension; it got ${formatShape(shape)}.`);
+    throw new ShapeError(
+      `${layer} needs a known ${what} dimension; it got ${formatShape(shape)}.`,
+      undefined,
+      {
+        code: 'knownDim',
+        values: { layer, what, got: formatShape(shape) },
+      },
+    );
   }
   return d;
 }

@@ -1,4 +1,7 @@
 import { addNode, connect } from './ops';
+import { AGENT_TEMPLATES } from './templates-agents';
+import { DOMAIN_TEMPLATES } from './templates-domains';
+import { GENERATIVE_TEMPLATES } from './templates-generative';
 import type { Graph, Params } from './types';
 
 /** One layer of a chain: its type, params and optional name. */
@@ -23,10 +26,21 @@ export function chain(
   return { graph: g, ids };
 }
 
+/** Training settings a template recommends (the rest keep the studio's defaults). */
+export interface TemplateSettings {
+  epochs?: number;
+  batchSize?: number;
+  learningRate?: number;
+  /** What a training step learns (the training config's `objective`); absent = supervised. */
+  objective?: 'supervised' | 'autoencoder' | 'vae' | 'gan';
+}
+
 export interface Template {
   id: string;
   title: string;
   description: string;
+  /** The built-in dataset (by id) the template trains on as it is, and the settings that train it well. */
+  recommended?: { dataset: string; settings: TemplateSettings };
   build(): Graph;
 }
 
@@ -36,6 +50,7 @@ export const TEMPLATES: readonly Template[] = [
     id: 'reference-cnn',
     title: 'CNN for MNIST digits',
     description: 'The Keras MNIST example: Conv2D 32 3×3 → MaxPooling2D → Flatten → Dense 10 softmax.',
+    recommended: { dataset: 'mnist', settings: { epochs: 5, batchSize: 32 } },
     build: () =>
       chain([
         ['Input', { shape: [28, 28, 1] }],
@@ -49,6 +64,7 @@ export const TEMPLATES: readonly Template[] = [
     id: 'tabular-mlp',
     title: 'MLP for tabular data',
     description: '4 features → two hidden Dense layers → 3 classes (Iris).',
+    recommended: { dataset: 'iris', settings: { epochs: 100, batchSize: 16, learningRate: 0.01 } },
     build: () =>
       chain([
         ['Input', { shape: [4] }],
@@ -58,13 +74,28 @@ export const TEMPLATES: readonly Template[] = [
       ]).graph,
   },
   {
-    id: 'lstm-text',
-    title: 'LSTM text classifier',
-    description: 'Token ids → Embedding → LSTM → Dense: classifies short texts.',
+    id: 'spiral-mlp',
+    title: 'MLP for 2-D points',
+    description: 'x, y → two hidden Dense layers of 32 → 2 classes: separates the two interleaved spirals.',
+    recommended: { dataset: 'spirals', settings: { epochs: 40, batchSize: 16, learningRate: 0.01 } },
     build: () =>
       chain([
-        ['Input', { shape: [40], dtype: 'int32' }],
-        ['Embedding', { inputDim: 2000, outputDim: 32 }],
+        ['Input', { shape: [2] }],
+        ['Dense', { units: 32, activation: 'relu' }],
+        ['Dense', { units: 32, activation: 'relu' }],
+        ['Dense', { units: 2, activation: 'softmax' }],
+      ]).graph,
+  },
+  {
+    id: 'lstm-text',
+    title: 'LSTM text classifier',
+    description:
+      'Token ids → Embedding → LSTM → Dense: classifies e-mails as ham or spam (100 ids, 5,000 words).',
+    recommended: { dataset: 'spam', settings: { epochs: 3, batchSize: 32, learningRate: 0.005 } },
+    build: () =>
+      chain([
+        ['Input', { shape: [100], dtype: 'int32' }],
+        ['Embedding', { inputDim: 5000, outputDim: 32 }],
         ['LSTM', { units: 32 }],
         ['Dense', { units: 2, activation: 'softmax' }],
       ]).graph,
@@ -73,6 +104,7 @@ export const TEMPLATES: readonly Template[] = [
     id: 'conv-autoencoder',
     title: 'Convolutional autoencoder',
     description: 'Compresses 28×28 images to a small code and reconstructs them.',
+    recommended: { dataset: 'mnist', settings: { epochs: 5, batchSize: 32, objective: 'autoencoder' } },
     build: () =>
       chain([
         ['Input', { shape: [28, 28, 1] }],
@@ -94,11 +126,13 @@ export const TEMPLATES: readonly Template[] = [
   {
     id: 'residual-block',
     title: 'Residual block',
-    description: 'Two convolutions with a skip connection joined by Add (ResNet style).',
+    description: 'Two convolutions with a skip connection joined by Add (ResNet style), on MNIST digits.',
+    recommended: { dataset: 'mnist', settings: { epochs: 3, batchSize: 32 } },
     build: () => {
+      // The first convolution strides by 2 (28×28 → 14×14): a quarter of the work, as ResNet's stem does.
       const { graph, ids } = chain([
-        ['Input', { shape: [32, 32, 3] }],
-        ['Conv2D', { filters: 16, kernelSize: [3, 3], padding: 'same', activation: 'relu' }],
+        ['Input', { shape: [28, 28, 1] }],
+        ['Conv2D', { filters: 16, kernelSize: [3, 3], strides: [2, 2], padding: 'same', activation: 'relu' }],
         ['Conv2D', { filters: 16, kernelSize: [3, 3], padding: 'same', activation: 'relu' }],
         ['Conv2D', { filters: 16, kernelSize: [3, 3], padding: 'same', activation: 'linear' }],
         ['Add'],
@@ -112,16 +146,18 @@ export const TEMPLATES: readonly Template[] = [
   {
     id: 'two-input',
     title: 'Two-input model',
-    description: 'An image branch and a tabular branch joined by Concatenate.',
+    description:
+      'Two Inputs, one per branch, joined by Concatenate: Iris sepal (length, width) and petal measurements.',
+    // A sample's values are cut across the Inputs in order: Iris's 4 columns become sepal [2] and petal [2].
+    recommended: { dataset: 'iris', settings: { epochs: 100, batchSize: 16, learningRate: 0.01 } },
     build: () => {
       const a = chain([
-        ['Input', { shape: [28, 28, 1] }, 'image'],
-        ['Conv2D', { filters: 8, kernelSize: [3, 3], activation: 'relu' }],
-        ['GlobalAveragePooling2D'],
+        ['Input', { shape: [2] }, 'sepal'],
+        ['Dense', { units: 8, activation: 'relu' }],
       ]);
       const b = chain(
         [
-          ['Input', { shape: [4] }, 'features'],
+          ['Input', { shape: [2] }, 'petal'],
           ['Dense', { units: 8, activation: 'relu' }],
         ],
         300,
@@ -129,9 +165,12 @@ export const TEMPLATES: readonly Template[] = [
         a.graph,
       );
       const c = chain([['Concatenate'], ['Dense', { units: 3, activation: 'softmax' }]], 150, 330, b.graph);
-      let g = connect(c.graph, a.ids[2], c.ids[0]);
+      let g = connect(c.graph, a.ids[1], c.ids[0]);
       g = connect(g, b.ids[1], c.ids[0]);
       return g;
     },
   },
+  ...DOMAIN_TEMPLATES,
+  ...AGENT_TEMPLATES,
+  ...GENERATIVE_TEMPLATES,
 ];

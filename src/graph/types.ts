@@ -18,6 +18,9 @@ export interface XY {
   y: number;
 }
 
+/** What a sub-graph is in a project that trains two networks against each other (a GAN). */
+export type SubgraphRole = 'generator' | 'discriminator';
+
 /** One layer on the canvas. `type` is the Keras class name; `name` is unique in the graph. */
 export interface GraphNode {
   id: string;
@@ -25,6 +28,8 @@ export interface GraphNode {
   name: string;
   params: Params;
   position: XY;
+  /** The role of this node's sub-graph (set on its Input), for a GAN; absent otherwise. */
+  role?: SubgraphRole;
 }
 
 /** A connection from one node's output into one of the target node's input ports. */

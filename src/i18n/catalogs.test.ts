@@ -41,6 +41,14 @@ describe('message catalogs', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('translate every sentence: no Chinese entry is English words left as they were', () => {
+    // Names that are the same in both languages (Conv2D, SGD, REST URL, NaN) are single or upper-case words.
+    const untranslated = [...english].filter(
+      ([key, text]) => chinese.get(key) === text && /\b[a-z]{2,}\s+[a-z]{2,}\b/.test(text),
+    );
+    expect(untranslated).toEqual([]);
+  });
+
   it('format plurals and numbers per language', () => {
     const enI18n = createI18n('en');
     expect(enI18n.t('samples', { count: 1 })).toBe('1 sample');

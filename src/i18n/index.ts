@@ -65,6 +65,19 @@ function syncDocumentLanguage(lng: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 }
 
+type Lookup = (key: string, values?: Record<string, unknown>) => string;
+
+/**
+ * Says a text that comes from outside the UI (a template's title, a dataset's name) in the UI language: `english`
+ * is the source's own text and `key` (built at run time, `app:template.<id>.title`) its catalog entry. The
+ * translation is used only while the English catalog still says exactly `english`, so a text changed at its
+ * source, or added later, shows in English rather than as a stale translation.
+ */
+export function translateOr(key: string, english: string, values?: Record<string, unknown>): string {
+  const inEnglish = (i18n.getFixedT('en') as unknown as Lookup)(key, values);
+  return inEnglish === english ? (i18n.t as unknown as Lookup)(key, values) : english;
+}
+
 /** Formats a number in the current UI language (`1,234.5` / `1,234.5`). */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(i18n.language, options).format(value);

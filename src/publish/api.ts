@@ -3,6 +3,7 @@
  * import this statically). Failures become EndpointError with a sentence for the person.
  */
 import { EndpointError, errorFromResponse, unreachable } from './errors';
+import type { RawV2Tensor } from './raw';
 import type { Endpoint, PublishNotes, TensorInfo, VersionInfo, VersionState } from './types';
 
 /** A version the request names: a number, a label, or null for the default (stable, else latest). */
@@ -123,7 +124,7 @@ export async function listVersions(ep: Endpoint, name: string): Promise<VersionI
   return versions.sort((a, b) => b.version - a.version);
 }
 
-/** TF Serving `:predict` in row format: one prediction per instance. */
+/** TF Serving `:predict` in row format: one prediction per instance, already prepared (`preprocess: "none"`). */
 export async function predict(
   ep: Endpoint,
   name: string,
@@ -132,7 +133,7 @@ export async function predict(
 ): Promise<unknown[]> {
   const body = await call<{ predictions: unknown[] }>(ep, `${modelPath(name, ref)}:predict`, 'Predicting', {
     method: 'POST',
-    body: JSON.stringify({ instances }),
+    body: JSON.stringify({ instances, preprocess: 'none' }),
   });
   return body.predictions;
 }
@@ -158,11 +159,12 @@ export async function inferV2(
   ep: Endpoint,
   name: string,
   version: number | null,
-  inputs: V2Tensor[],
+  inputs: Array<V2Tensor | RawV2Tensor>,
+  parameters?: { preprocess: 'raw' | 'none' },
 ): Promise<V2Response> {
   return call<V2Response>(ep, `${v2Path(name, version)}/infer`, 'Inference', {
     method: 'POST',
-    body: JSON.stringify({ inputs }),
+    body: JSON.stringify(parameters ? { inputs, parameters } : { inputs }),
   });
 }
 

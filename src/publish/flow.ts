@@ -6,6 +6,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { putNotes, setLabel } from './api';
 import type { PreprocessingMetadata } from './metadata';
 import { browserPredict, checkParity } from './parity';
+import { rawInstance, rawV2Inputs } from './raw';
 import { nestedSample, type Samples, sliceSamples } from './samples';
 import { type Snippet, snippets } from './snippets';
 import type { Endpoint, ParityResult, PublishedVersion, PublishNotes, PublishProgress } from './types';
@@ -54,6 +55,7 @@ async function parityAndNotes(req: PublishRequest, published: PublishedVersion, 
       published.inputs,
       req.samples,
       browser,
+      req.metadata,
     );
   } catch (e) {
     parityError = `The parity check could not run: ${messageOf(e)}`;
@@ -125,6 +127,8 @@ export async function publish(req: PublishRequest): Promise<PublishOutcome> {
       token: req.endpoint.token,
       input: published.inputs[0],
       sample: nestedSample(first, 0),
+      raw: rawInstance(req.metadata, first, 0),
+      rawV2: rawV2Inputs(req.metadata, { ...req.samples, count: 1, inputs: [first] }, published.inputs),
       sampleShape: first.shape,
       metadata: req.metadata,
       sampleSource:

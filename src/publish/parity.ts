@@ -4,6 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { inferV2, type V2Tensor } from './api';
+import type { PreprocessingMetadata } from './metadata';
+import { rawV2Inputs } from './raw';
 import { type Samples, sliceSamples } from './samples';
 import type { Endpoint, ParityResult, TensorInfo } from './types';
 
@@ -35,20 +37,27 @@ function v2Inputs(samples: Samples, served: TensorInfo[]): V2Tensor[] {
   }));
 }
 
-/** The served version's outputs for `samples` (V2 infer, in as few requests as the limits allow). */
+/**
+ * The served version's outputs for `samples` (V2 infer, in as few requests as the limits allow). With
+ * preprocessing `meta`, the samples go as raw inputs, so the endpoint's own preprocessing is checked too.
+ */
 export async function servedPredict(
   ep: Endpoint,
   name: string,
   version: number,
   served: TensorInfo[],
   samples: Samples,
+  meta: PreprocessingMetadata | null = null,
 ): Promise<number[][]> {
   const perSample = samples.inputs.reduce((n, b) => n + b.shape.reduce((a, d) => a * d, 1), 0);
   const batch = Math.max(1, Math.min(32, Math.floor(MAX_ELEMENTS_PER_REQUEST / Math.max(1, perSample))));
   const outputs: number[][] = [];
   for (let start = 0; start < samples.count; start += batch) {
     const part = sliceSamples(samples, start, Math.min(samples.count, start + batch));
-    const answer = await inferV2(ep, name, version, v2Inputs(part, served));
+    const raw = rawV2Inputs(meta, part, served);
+    const answer = raw
+      ? await inferV2(ep, name, version, raw, { preprocess: 'raw' })
+      : await inferV2(ep, name, version, v2Inputs(part, served));
     answer.outputs.forEach((o, i) => {
       outputs[i] = (outputs[i] ?? []).concat((o.data as Array<number | boolean>).map(Number));
     });
@@ -82,8 +91,9 @@ export async function checkParity(
   served: TensorInfo[],
   samples: Samples,
   browser: Float32Array[],
+  meta: PreprocessingMetadata | null = null,
 ): Promise<ParityResult> {
-  const answer = await servedPredict(ep, name, version, served, samples);
+  const answer = await servedPredict(ep, name, version, served, samples, meta);
   const diff = maxAbsDiff(browser, answer);
   return {
     status: diff <= PARITY_TOLERANCE ? 'ok' : 'failed',

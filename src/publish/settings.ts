@@ -2,7 +2,7 @@
  * What the studio remembers about publishing: the endpoint's token (taken once from the start-up URL
  * `?token=…`, then kept in IndexedDB `meta`) and, per project, the last model name, endpoint and label.
  */
-import { getDb } from '../state/db';
+import { getDb } from '../storage/db';
 
 /** A small key-value store; IndexedDB `meta` in the studio, a Map in tests. */
 export interface KeyValue {

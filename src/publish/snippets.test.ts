@@ -56,11 +56,14 @@ describe('snippets work exactly as shown', () => {
   it('curl :predict with a real sample answers the browser prediction', async () => {
     const { code } = snippet('curl');
     expect(code).toContain(`${server.url}/v1/models/iris/versions/1:predict`);
-    expect(code).toMatch(/Output: one score per class: setosa, versicolor, virginica/);
-    expect(code).toMatch(/Normaliser \(zscore\)/);
+    expect(code).toMatch(/top class \("top_class"\) of: setosa, versicolor, virginica/);
+    // The raw sample in original units by column name: the endpoint applies the z-score itself.
+    expect(code).toMatch(/"instances": \[\{"sepal length":\d/);
+    expect(out.parity?.status).toBe('ok');
     const { stdout } = await run('sh', ['-c', code], { timeout: 30_000 });
-    const answer = JSON.parse(stdout) as { predictions: number[][] };
+    const answer = JSON.parse(stdout) as { predictions: number[][]; top_class: string[] };
     expectClose(answer.predictions[0], out.expected);
+    expect(['setosa', 'versicolor', 'virginica']).toContain(answer.top_class[0]);
   });
 
   it('the fetch call prints the class and the scores', async () => {

@@ -4,6 +4,7 @@
  */
 import { customLayerSource } from '../compile/custom-layers-code';
 import type { PreprocessingMetadata } from './metadata';
+import type { RawV2Tensor } from './raw';
 import type { TensorInfo } from './types';
 
 /** Everything the snippets need about one published version and one sample. */
@@ -15,6 +16,10 @@ export interface SnippetContext {
   /** One sample as a nested array (the row format's instance), shape = input shape without the batch. */
   sample: unknown;
   sampleShape: number[];
+  /** The same sample as raw input (original values, 0–255 pixels, words), when the endpoint can prepare it. */
+  raw?: unknown;
+  /** The raw sample as V2 inputs (one per table column, BYTES for text). */
+  rawV2?: RawV2Tensor[] | null;
   metadata: PreprocessingMetadata | null;
   /** Where the sample came from, for the comment. */
   sampleSource: string;
@@ -50,6 +55,7 @@ function flatten(value: unknown): number[] {
 /** Comment lines describing the preprocessing, with `prefix` ("#" or "//"). */
 function preprocessingLines(ctx: SnippetContext, prefix: string): string[] {
   const m = ctx.metadata;
+  if (m && hasRaw(ctx)) return rawLines(ctx, m, prefix);
   const lines = [`${prefix} The sample is ${ctx.sampleSource}, already prepared as the model expects.`];
   if (!m) return lines;
   lines.push(`${prefix} Input: ${m.input.description}.`);
@@ -68,8 +74,27 @@ function preprocessingLines(ctx: SnippetContext, prefix: string): string[] {
   return lines;
 }
 
+const hasRaw = (ctx: SnippetContext) => ctx.raw !== undefined && ctx.raw !== null;
+
+/** Comment lines for a raw sample: the endpoint applies the preprocessing published with the model. */
+function rawLines(ctx: SnippetContext, m: PreprocessingMetadata, prefix: string): string[] {
+  const what = m.vocabulary
+    ? "text: the endpoint splits it into words with the model's vocabulary"
+    : m.image
+      ? `${m.image.height}×${m.image.width} pixels from 0 to 255: the endpoint scales them (a PNG or JPEG file also works as {"b64": "<base64 of the file>"}, resized on the server)`
+      : 'original values by column name: the endpoint scales them as training did';
+  const lines = [`${prefix} The sample is ${ctx.sampleSource} as raw input, ${what}.`];
+  if (m.classNames)
+    lines.push(`${prefix} The answer names the top class ("top_class") of: ${m.classNames.join(', ')}.`);
+  lines.push(`${prefix} To send values prepared by yourself instead, add "preprocess": "none" to the body.`);
+  return lines;
+}
+
+/** The instance the REST snippets send: raw when the endpoint can prepare it, else the prepared tensor. */
+const instance = (ctx: SnippetContext) => (hasRaw(ctx) ? ctx.raw : ctx.sample);
+
 function curlSnippet(ctx: SnippetContext): Snippet {
-  const body = `{"instances": [${sampleJson(ctx.sample)}]}`;
+  const body = `{"instances": [${sampleJson(instance(ctx))}]}`;
   const code = [
     ...preprocessingLines(ctx, '#'),
     `curl -sS -X POST ${shellQuote(ctx.urls.predict)} \\`,
@@ -82,23 +107,26 @@ function curlSnippet(ctx: SnippetContext): Snippet {
 
 function fetchSnippet(ctx: SnippetContext): Snippet {
   const classes = ctx.metadata?.classNames;
-  const show = classes
-    ? [
-        `const classNames = ${JSON.stringify(classes)};`,
-        'const scores = predictions[0];',
-        'console.log(classNames[scores.indexOf(Math.max(...scores))], scores);',
-      ]
-    : ['console.log(predictions[0]);'];
+  const show =
+    classes && hasRaw(ctx)
+      ? ['console.log(answer.top_class[0], answer.predictions[0]);']
+      : classes
+        ? [
+            `const classNames = ${JSON.stringify(classes)};`,
+            'const scores = predictions[0];',
+            'console.log(classNames[scores.indexOf(Math.max(...scores))], scores);',
+          ]
+        : ['console.log(predictions[0]);'];
   const code = [
     ...preprocessingLines(ctx, '//'),
-    `const sample = ${sampleJson(ctx.sample)};`,
+    `const sample = ${sampleJson(instance(ctx))};`,
     `const res = await fetch(${jsString(ctx.urls.predict)}, {`,
     `  method: 'POST',`,
     `  headers: { Authorization: ${jsString(`Bearer ${ctx.token}`)}, 'Content-Type': 'application/json' },`,
     '  body: JSON.stringify({ instances: [sample] }),',
     '});',
     'if (!res.ok) throw new Error((await res.json()).error);',
-    'const { predictions } = await res.json();',
+    hasRaw(ctx) && classes ? 'const answer = await res.json();' : 'const { predictions } = await res.json();',
     ...show,
   ].join('\n');
   return { id: 'fetch', title: 'JavaScript fetch', code };
@@ -122,16 +150,18 @@ function tfjsSnippet(ctx: SnippetContext): Snippet {
 }
 
 function v2Snippet(ctx: SnippetContext): Snippet {
-  const body = {
-    inputs: [
-      {
-        name: ctx.input.name,
-        shape: [1, ...ctx.sampleShape],
-        datatype: ctx.input.datatype,
-        data: flatten(ctx.sample),
-      },
-    ],
-  };
+  const body = ctx.rawV2
+    ? { inputs: ctx.rawV2 }
+    : {
+        inputs: [
+          {
+            name: ctx.input.name,
+            shape: [1, ...ctx.sampleShape],
+            datatype: ctx.input.datatype,
+            data: flatten(ctx.sample),
+          },
+        ],
+      };
   return {
     id: 'v2',
     title: 'Open Inference Protocol V2 infer body (KServe, Triton clients)',

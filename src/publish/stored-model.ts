@@ -4,13 +4,26 @@ import type { WeightSpec } from '../compile/weight-files';
 import { compileGraph } from '../compile/compile';
 import { applyWeights } from '../compile/weights';
 import type { Graph } from '../graph';
+import { type ModelPart, modelPart } from './model-part';
 import { storedWeights, type WeightSlot } from './stored-weights';
 
-/** A compiled model with the weights it got and when they were saved. */
+/** The chosen part of the loaded model; the whole model is freed when the part cannot be made. */
+function wholeOrPart(model: tf.LayersModel, graph: Graph, part: ModelPart, name: string) {
+  try {
+    return modelPart(model, graph, part, name);
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
+}
+
+/** A compiled model (or the chosen part of it) with the weights it got and when they were saved. */
 export interface PublishableModel {
   model: tf.LayersModel;
   slot: WeightSlot;
   savedAt: string;
+  /** Frees the model (and the whole one a part was taken from). */
+  release(): void;
 }
 
 /**
@@ -21,6 +34,7 @@ export async function publishableModel(
   projectId: string | null,
   graph: Graph,
   name: string,
+  part: ModelPart = 'whole',
 ): Promise<PublishableModel> {
   const stored = await storedWeights(projectId);
   if (stored.length === 0)
@@ -32,7 +46,7 @@ export async function publishableModel(
   for (const s of stored) {
     try {
       applyWeights(model, { weightSpecs: s.weightSpecs as WeightSpec[], weightData: s.weightData });
-      return { model, slot: s.slot, savedAt: s.savedAt };
+      return { ...wholeOrPart(model, graph, part, name), slot: s.slot, savedAt: s.savedAt };
     } catch (e) {
       problems.push(`${s.slot}: ${e instanceof Error ? e.message : String(e)}`);
     }

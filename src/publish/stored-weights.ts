@@ -2,7 +2,7 @@
  * The weights a project can publish, from IndexedDB `weights`: `${projectId}/trained` (written by training)
  * first, else `${projectId}/imported`. Publishing only reads them, so a failed publish never loses them.
  */
-import { getDb, type StudioDB } from '../state/db';
+import { getDb, type StudioDB } from '../storage/db';
 
 /** The slots that may hold a project's weights, best first. */
 export const WEIGHT_SLOTS = ['trained', 'imported'] as const;

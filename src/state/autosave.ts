@@ -21,7 +21,8 @@ export function startAutosave(): () => void {
     firstPending = null;
     try {
       await saveNow();
-      useSaveStatus.setState({ status: 'saved', error: undefined });
+      // A change made while this save ran has its own save pending: the project is not saved yet.
+      if (!timer) useSaveStatus.setState({ status: 'saved', error: undefined });
     } catch (e) {
       useSaveStatus.setState({
         status: 'error',

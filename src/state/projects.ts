@@ -1,8 +1,12 @@
 import type { Graph, ProjectDoc } from '../graph';
 import { newProject, parseProject, serializeProject } from '../graph';
-import { getDb } from './db';
+import { i18n } from '../i18n';
+import { getDb } from '../storage/db';
 import { asRuns, asTrainingConfig, settleInterrupted } from './project-parts';
 import { useStudio } from './store';
+
+/** The name of a new project, in the UI language. */
+const untitled = (): string => i18n.t('app:untitled');
 
 const LAST_KEY = 'lastProjectId';
 
@@ -80,7 +84,7 @@ export async function openProject(id: string): Promise<void> {
 
 /** Renames a saved project (the open one through the store). */
 export async function renameProject(id: string, name: string): Promise<void> {
-  const clean = name.trim() || 'Untitled project';
+  const clean = name.trim() || untitled();
   if (useStudio.getState().projectId === id) {
     useStudio.getState().setProjectName(clean);
     await saveNow();
@@ -115,7 +119,7 @@ export async function deleteProject(id: string): Promise<void> {
   if (useStudio.getState().projectId === id) {
     const rest = await listProjects();
     if (rest.length) loadIntoStore(rest[0]);
-    else loadIntoStore(newProject(projectId(), 'Untitled project'));
+    else loadIntoStore(newProject(projectId(), untitled()));
     await saveNow();
   }
 }
@@ -127,7 +131,7 @@ export async function restoreLastProject(): Promise<void> {
   const doc = last ? await db.get('projects', last) : undefined;
   if (doc) loadIntoStore(doc);
   else {
-    loadIntoStore(newProject(projectId(), 'Untitled project'));
+    loadIntoStore(newProject(projectId(), untitled()));
     await saveNow();
   }
 }

@@ -1,7 +1,8 @@
 import { temporal } from 'zundo';
 import { create } from 'zustand';
-import type { Fix, Graph, Params, XY } from '../graph';
+import type { Fix, Graph, MessageCode, Params, XY } from '../graph';
 import type { RunRecord, TrainingConfig } from '../train/types';
+import { addAfterSelected } from './add-after';
 import {
   addNode,
   applyFix,
@@ -9,7 +10,6 @@ import {
   EMPTY_GRAPH,
   extractFragment,
   GraphEditError,
-  getSpec,
   incomingEdges,
   moveNodes,
   pasteFragment,
@@ -23,7 +23,10 @@ import {
 export interface Notice {
   kind: 'error' | 'info';
   text: string;
-  fix?: { label: string; apply: () => void };
+  /** The text as a code and values, so that the UI can say it in its language. */
+  detail?: MessageCode;
+  /** `edit` is the graph edit the fix makes, so that the UI can name it in its language. */
+  fix?: { label: string; apply: () => void; edit?: Fix };
 }
 
 export interface GraphSlice {
@@ -78,7 +81,7 @@ function edit(set: Set, get: Get, f: (g: Graph) => Graph): boolean {
     return true;
   } catch (e) {
     if (!(e instanceof GraphEditError)) throw e;
-    get().notify({ kind: 'error', text: e.message });
+    get().notify({ kind: 'error', text: e.message, detail: e.detail });
     return false;
   }
 }
@@ -90,19 +93,12 @@ function graphSlice(set: Set, get: Get): GraphSlice {
     addLayer: (type, position) => {
       const { graph, selection } = get();
       const anchor = graph.nodes.find((n) => n.id === selection[selection.length - 1]);
-      const pos =
-        position ?? (anchor ? { x: anchor.position.x, y: anchor.position.y + 110 } : freeSpot(graph));
+      // With a layer selected, a click or Enter inserts after it (see addAfter); else it goes where it is put.
+      if (!position && anchor) return addAfterSelected(set, get, anchor.id, type);
       let id: string | null = null;
       edit(set, get, (g) => {
-        const added = addNode(g, type, pos);
+        const added = addNode(g, type, position ?? freeSpot(graph));
         id = added.id;
-        if (!position && anchor && (getSpec(type)?.inputs.max ?? 0) > 0) {
-          try {
-            return connect(added.graph, anchor.id, added.id);
-          } catch {
-            return added.graph;
-          }
-        }
         return added.graph;
       });
       if (id) set({ selection: [id] });
@@ -171,8 +167,10 @@ function connectWithFix(set: Set, get: Get, source: string, target: string): boo
     get().notify({
       kind: 'error',
       text: e.message,
-      fix: fix && apply ? { label: fix.label, apply } : undefined,
+      detail: e.detail,
+      fix: fix && apply ? { label: fix.label, apply, edit: fix } : undefined,
     });
+
     return false;
   }
 }

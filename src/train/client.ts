@@ -58,8 +58,21 @@ export function toTrainingData(ds: LoadedDataset, maxTrain?: number): TrainingDa
   };
 }
 
-function transferables(data: TrainingData): Transferable[] {
+function transferables(data: TrainingData | null): Transferable[] {
+  if (!data) return [];
   return [data.train, data.val, data.test].flatMap((s) => [s.x.buffer, s.y.buffer]) as Transferable[];
+}
+
+/** True for the objectives of agents, which make their own data by playing a game. */
+export function isAgentConfig(config: TrainingConfig): boolean {
+  return config.objective === 'reinforce' || config.objective === 'dqn';
+}
+
+/** The arrays a run trains on: the loaded dataset, or none for an agent. */
+async function trainingData(dataset: DatasetConfig | null, config: TrainingConfig): Promise<TrainingData | null> {
+  if (isAgentConfig(config)) return null;
+  if (!dataset) throw new Error('Choose a dataset in the Data tab first.');
+  return toTrainingData(await loadDataset(dataset), config.maxTrainSamples);
 }
 
 /** Starts, steers and queries training runs in the training worker. */
@@ -112,10 +125,13 @@ export class TrainingClient {
     });
   }
 
-  /** Loads the dataset, then starts a run in the worker; returns the new run's record (no metrics yet). */
+  /**
+   * Loads the dataset, then starts a run in the worker; returns the new run's record (no metrics yet). An agent
+   * (`config.objective` reinforce / dqn) has no dataset: it plays `config.agent.env` in the worker.
+   */
   async start(
     graph: Graph,
-    dataset: DatasetConfig,
+    dataset: DatasetConfig | null,
     config: TrainingConfig,
     runId: string,
     options: { projectId: string; name?: string },
@@ -140,14 +156,14 @@ export class TrainingClient {
       dataset,
       config,
       run,
-      data: toTrainingData(await loadDataset(dataset), config.maxTrainSamples),
+      data: await trainingData(dataset, config),
     } as StartMessage);
     return run;
   }
 
   /** Continues a run from its checkpoint (after a reload): same data, weights, optimiser state and curves. */
   async resumeFromCheckpoint(cp: Checkpoint): Promise<RunRecord> {
-    const data = toTrainingData(await loadDataset(cp.dataset), cp.config.maxTrainSamples);
+    const data = await trainingData(cp.dataset, cp.config);
     const run = { ...cp.run, status: 'running' as const };
     await this.launch({
       type: 'start',
@@ -191,9 +207,12 @@ export class TrainingClient {
     return this.request({ type: 'evaluate', id: this.nextId++ });
   }
 
-  /** The trained model's output for a batch `x` of the given shape (row-major), e.g. for Try-it. */
-  predict(x: Float32Array | Int32Array, shape: number[]): Promise<Float32Array> {
-    return this.request({ type: 'predict', id: this.nextId++, x, shape });
+  /**
+   * The trained model's output for a batch `x` of the given shape (row-major), e.g. for Try-it. With `all`, every
+   * output's values side by side per sample (in output order) instead of the first output's only.
+   */
+  predict(x: Float32Array | Int32Array, shape: number[], all = false): Promise<Float32Array> {
+    return this.request({ type: 'predict', id: this.nextId++, x, shape, all });
   }
 
   /** The trained model as TF.js Layers files (model.json + weights) for publishing or download. */

@@ -3,6 +3,7 @@ import type { ModelFiles } from '../compile/export-files';
 import type { DatasetConfig } from '../data/types';
 import type { Graph } from '../graph';
 import type { Checkpoint } from './engine/checkpoint';
+import type { EpochArtifact } from './engine/objectives/types';
 import type { TrainingData } from './engine/feed';
 import type { Progress } from './engine/trainer';
 import type {
@@ -16,15 +17,16 @@ import type {
   TrainingConfig,
 } from './types';
 
-export type { Checkpoint, Progress, TrainingData };
+export type { Checkpoint, EpochArtifact, Progress, TrainingData };
 
 /** Starts (or, with `checkpoint`, continues) a run. */
 export interface StartMessage {
   type: 'start';
   projectId: string;
   graph: Graph;
-  dataset: DatasetConfig;
-  data: TrainingData;
+  /** The dataset; null for an agent, which plays a game (`config.agent.env`) instead. */
+  dataset: DatasetConfig | null;
+  data: TrainingData | null;
   config: TrainingConfig;
   /** The run as recorded so far (id, name, hash …); the worker fills in metrics. */
   run: RunRecord;
@@ -40,7 +42,7 @@ export type ToWorker =
   | { type: 'resume' }
   | { type: 'stop' }
   | { type: 'evaluate'; id: number }
-  | { type: 'predict'; id: number; x: Float32Array | Int32Array; shape: number[] }
+  | { type: 'predict'; id: number; x: Float32Array | Int32Array; shape: number[]; all?: boolean }
   | { type: 'export'; id: number };
 
 /** What the worker is doing. */
@@ -60,6 +62,8 @@ export type FromWorker =
   | { type: 'backend'; backend: BackendName; measurements: BackendMeasurement[]; reason: string }
   | { type: 'metrics'; batches: BatchPoint[]; progress: Progress }
   | { type: 'epoch'; point: EpochPoint; checkpointed: boolean }
+  /** What the objective shows for an epoch (generated samples …), before that epoch's 'epoch' message. */
+  | { type: 'artifact'; artifact: EpochArtifact }
   | { type: 'notice'; message: string }
   | {
       type: 'end';

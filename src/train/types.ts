@@ -14,6 +14,50 @@ export type LossName =
   | 'huber';
 export type ScheduleName = 'constant' | 'step' | 'exponential' | 'cosine';
 
+/**
+ * What one training step learns (src/train/engine/objectives): inputs → targets (`supervised`), input → input
+ * (`autoencoder`), a variational autoencoder (`vae`), a generator against a discriminator (`gan`), or an agent
+ * in an environment (`reinforce`, `dqn`).
+ */
+export type ObjectiveName = 'supervised' | 'autoencoder' | 'vae' | 'gan' | 'reinforce' | 'dqn';
+
+/** Settings of the generative objectives (ignored by the others). */
+export interface GenerativeOptions {
+  /** VAE: weight of the KL term (β-VAE); default 1. */
+  beta?: number;
+  /** GAN: discriminator steps per generator step; default 1. */
+  discriminatorSteps?: number;
+  /** GAN: one-sided label smoothing of the real label (0.1 → real target 0.9); default 0. */
+  labelSmoothing?: number;
+  /** GAN: learning rates of the two Adam optimisers (β1 0.5); default 2e-4 each (DCGAN paper). */
+  generatorLearningRate?: number;
+  discriminatorLearningRate?: number;
+}
+
+/** Settings of the agent objectives (`reinforce`, `dqn`); absent fields take `AGENT_DEFAULTS` (engine/rl/options.ts). */
+export interface AgentOptions {
+  /** The game the agent plays (src/envs): 'cartpole', 'maze' or 'catch'. */
+  env: 'cartpole' | 'maze' | 'catch';
+  /** Discount factor γ. */
+  discount?: number;
+  /** Copies of the game stepped at once (REINFORCE: episodes per update). */
+  copies?: number;
+  /** REINFORCE: weight of the entropy bonus. */
+  entropy?: number;
+  /** REINFORCE: updates per epoch; DQN: env steps (of every copy together) per epoch. */
+  stepsPerEpoch?: number;
+  /** DQN: transitions the replay buffer keeps. */
+  bufferSize?: number;
+  /** DQN: gradient steps between copies of the online network into the target network. */
+  targetUpdate?: number;
+  /** DQN: ε goes linearly from `epsilonStart` to `epsilonEnd` over `epsilonSteps` env steps. */
+  epsilonStart?: number;
+  epsilonEnd?: number;
+  epsilonSteps?: number;
+  /** DQN: transitions stored before the first gradient step. */
+  learningStarts?: number;
+}
+
 /** What the person chose for a run (saved with the project as `training`). */
 export interface TrainingConfig {
   optimizer: OptimizerName;
@@ -32,6 +76,14 @@ export interface TrainingConfig {
   earlyStopping?: { monitor: 'valLoss' | 'valAccuracy'; patience: number; restoreBest: boolean };
   /** Train on at most this many samples (validation shrinks in proportion): quick trials on big data. */
   maxTrainSamples?: number;
+  /** Settings that still follow the dataset's size (the person has not set them): shown as "suggested". */
+  suggested?: ('epochs' | 'batchSize')[];
+  /** What a step learns; absent = 'supervised'. */
+  objective?: ObjectiveName;
+  /** Settings of the VAE / GAN objectives. */
+  generative?: GenerativeOptions;
+  /** Settings of the agent objectives (reinforce, dqn): the game and the algorithm's hyper-parameters. */
+  agent?: AgentOptions;
 }
 
 /** One training batch's metrics (x axis: step, epoch (fractional) or wall time). */
@@ -46,6 +98,8 @@ export interface BatchPoint {
   mae?: number;
   /** Each output's loss, in output order, for a model with several outputs (`loss` is their sum). */
   outputLosses?: number[];
+  /** The objective's own losses / numbers by name (VAE: reconstruction, kl; GAN: discriminator, generator). */
+  series?: Record<string, number>;
 }
 
 /** Validation metrics at the end of one epoch. */
@@ -61,6 +115,8 @@ export interface EpochPoint {
   valMae?: number;
   /** Mean training loss of each output over the epoch, for a model with several outputs. */
   outputLosses?: number[];
+  /** Epoch means of the objective's own series (training), and validation ones as `val` + Name. */
+  series?: Record<string, number>;
   /** Live tensors (`tf.memory().numTensors`) in the training worker after this epoch: flat when nothing leaks. */
   tensors?: number;
   /** Bytes those tensors hold (`tf.memory().numBytes`). */

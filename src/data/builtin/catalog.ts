@@ -100,6 +100,47 @@ export const BUILTINS: BuiltinInfo[] = [
     fixedSplit: false,
     origin: 'generated in the browser from a seed',
   },
+  {
+    id: 'ratings',
+    name: 'Movie ratings (synthetic)',
+    description:
+      '300 users rate 450 items 1–5 (about 15,000 ratings, popular items rated most), generated from hidden tastes. For recommenders: [user, item] ids → rating; the test split holds each user\'s last rating.',
+    inputShape: [2],
+    inputDtype: 'int32',
+    labelKind: 'numeric',
+    size: 15_000,
+    synthetic: true,
+    fixedSplit: true,
+    origin: 'generated in the browser from a seed (latent factors with popularity skew)',
+  },
+  {
+    id: 'digits-audio',
+    name: 'Spoken digits (audio)',
+    description:
+      '3,000 recordings of "zero" to "nine" by six speakers, 8 kHz, as log-mel spectrograms of 1 s. Five speakers train (every tenth take validates); the sixth, never heard in training, is the test split.',
+    inputShape: [61, 40, 1],
+    inputDtype: 'float32',
+    labelKind: 'classes',
+    classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    size: 3000,
+    synthetic: false,
+    fixedSplit: true,
+    origin: 'Free Spoken Digit Dataset (CC BY-SA 4.0), packed in data/fsdd',
+  },
+  {
+    id: 'boxes',
+    name: 'Shapes with boxes (synthetic)',
+    description:
+      '32×32 grayscale images of one rectangle, ellipse or triangle on a noisy background, each with its bounding box. For localisers: box + class.',
+    inputShape: [32, 32, 1],
+    inputDtype: 'float32',
+    labelKind: 'numeric',
+    classNames: ['rectangle', 'ellipse', 'triangle'],
+    size: 1200,
+    synthetic: true,
+    fixedSplit: false,
+    origin: 'generated in the browser from a seed',
+  },
 ];
 
 function synthetic(id: BuiltinId, name: string, description: string, size: number): BuiltinInfo {

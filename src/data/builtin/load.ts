@@ -1,9 +1,14 @@
 import type { Assembly } from '../assemble';
+import { loadDigitsAudio } from '../audio/load';
 import { splitIndices } from '../split';
 import { buildVocabulary, encodeText, vocabularyIndex } from '../text/tokenize';
 import type { DatasetConfig } from '../types';
 import { BUILTINS, builtinInfo, SPAM_SEQ_LENGTH, SPAM_VOCAB } from './catalog';
 import { parseMnistPack, parseTextPack } from './packed';
+import { boxesAssembly } from '../boxes/build';
+import { generateBoxes } from '../boxes/synthetic';
+import { ratingsAssembly } from '../ratings/build';
+import { generateRatings } from '../ratings/generate';
 import { generate } from './synthetic';
 
 /** Reads a packed file served with the app (public/data/NAME). */
@@ -23,6 +28,11 @@ export async function loadBuiltin(config: DatasetConfig, asset: AssetReader): Pr
   if (id === 'mnist') return mnist(await asset('mnist.bin'), base.name);
   if (id === 'spam') return spam(await asset('spam.bin'), config);
   if (id === 'iris') return iris();
+  if (id === 'digits-audio') return loadDigitsAudio(await asset('digits-audio.bin'), config.source.audio);
+  // A size of 0 (a config written before these sets existed, or by a test) means the default size.
+  const n = samples > 0 ? samples : info.size;
+  if (id === 'ratings') return ratingsAssembly(generateRatings(n, seed), info.name, config);
+  if (id === 'boxes') return boxesAssembly(generateBoxes(n, seed), info.name);
   const { x, y } = generate(id, samples, seed);
   const format =
     id === 'sine'

@@ -1,8 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Graph } from '../../graph';
 import type { BackendMeasurement, BackendName, TrainingConfig } from '../types';
+import { describeDataFailure, ModelDataError, sharedFailure } from './failure';
 import type { TrainingData } from './feed';
+import { registerWebGpuTrainingKernels } from './kernels/webgpu';
 import { buildModel } from './model';
+import { makeObjective, ObjectiveError } from './objectives';
 import { TargetMismatchError } from './outputs';
 import { Trainer } from './trainer';
 
@@ -16,6 +19,8 @@ const MAX_STEPS = 6;
 export async function switchTo(name: BackendName): Promise<string | null> {
   try {
     if (!tf.findBackendFactory(name)) return `the ${name} backend is not available in this build`;
+    // The studio's filter gradients and fused optimiser updates replace tfjs-backend-webgpu's slow ones.
+    if (name === 'webgpu') registerWebGpuTrainingKernels();
     const ok = await tf.setBackend(name);
     if (!ok)
       return name === 'webgpu' ? 'this browser offers no WebGPU adapter' : `${name} could not start here`;
@@ -37,18 +42,19 @@ async function timeSteps(graph: Graph, data: TrainingData, config: TrainingConfi
   const model = buildModel(graph, config.seed);
   let trainer: Trainer;
   try {
-    trainer = new Trainer(model, data, config);
+    trainer = new Trainer(model, data, config, {}, makeObjective({ model, graph, data, config }));
   } catch (e) {
     model.dispose();
     throw e;
   }
-  const n = Math.min(config.batchSize, data.train.count);
-  const { x, y } = trainer.feed.batch(data.train, null, 0, n);
+  const batch = trainer.firstBatch(config.batchSize);
+  let n = batch?.n ?? config.batchSize;
   const once = async () => {
     const t0 = performance.now();
-    const out = trainer.step(x, y);
-    await out.loss.data();
-    tf.dispose([out.loss, out.metric, ...out.outputs]);
+    const out = await trainer.step(batch);
+    n = out.samples;
+    await out.packed.data();
+    out.packed.dispose();
     return performance.now() - t0;
   };
   try {
@@ -63,7 +69,7 @@ async function timeSteps(graph: Graph, data: TrainingData, config: TrainingConfi
     }
     return (n * 1000) / Math.min(...times);
   } finally {
-    tf.dispose([x, y]);
+    if (batch) tf.dispose([batch.x, batch.y]);
     trainer.dispose();
     model.dispose();
   }
@@ -87,13 +93,15 @@ export async function measureBackends(
         m = { backend, samplesPerSecond: await timeSteps(graph, data, config) };
       } catch (e) {
         // A target that does not fit the outputs is the same on every backend: say so once, before training.
-        if (e instanceof TargetMismatchError) throw e;
+        if (e instanceof TargetMismatchError || e instanceof ObjectiveError) throw e;
         m = { backend, samplesPerSecond: null, error: firstLine(e) };
       }
     }
     results.push(m);
     onMeasured?.(m);
   }
+  const shared = sharedFailure(results);
+  if (shared) throw new ModelDataError(describeDataFailure(shared));
   return results;
 }
 

@@ -19,7 +19,8 @@ export interface Checkpoint {
   /** Epochs completed. */
   epoch: number;
   graph: Graph;
-  dataset: DatasetConfig;
+  /** Null for an agent (it plays `config.agent.env`). */
+  dataset: DatasetConfig | null;
   config: TrainingConfig;
   state: TrainerState;
   run: RunRecord;
@@ -30,6 +31,18 @@ export interface Checkpoint {
    * epoch's weights. Absent in checkpoints saved before this field existed, or when there is nothing to keep.
    */
   best?: PackedTensors;
+  /** The objective's extra state (e.g. a target network), when it has any. */
+  extra?: PackedTensors;
+}
+
+/** The optimisers a checkpoint holds: one bare optimiser, or an objective's named ones. */
+export type Optimizers = tf.Optimizer | readonly { name: string; optimizer: tf.Optimizer }[];
+
+/** Named optimisers as a list; a single one's state keeps the bare names checkpoints always had. */
+function listOf(optimizers: Optimizers): { prefix: string; optimizer: tf.Optimizer }[] {
+  if (!Array.isArray(optimizers)) return [{ prefix: '', optimizer: optimizers as tf.Optimizer }];
+  const list = optimizers as readonly { name: string; optimizer: tf.Optimizer }[];
+  return list.map((o) => ({ prefix: list.length > 1 ? `${o.name}::` : '', optimizer: o.optimizer }));
 }
 
 /** Reads tensors into one buffer (4 bytes per value). */
@@ -64,14 +77,18 @@ export function unpack(packed: PackedTensors): { name: string; tensor: tf.Tensor
 /** Packs a model's weights, its optimiser's state and, when given, early stopping's best weights. */
 export async function snapshot(
   model: tf.LayersModel,
-  optimizer: tf.Optimizer,
+  optimizers: Optimizers,
   bestWeights?: readonly tf.Tensor[] | null,
 ): Promise<Pick<Checkpoint, 'weights' | 'optimizer' | 'best'>> {
   const weights = await pack(model.weights.map((w) => ({ name: w.originalName, tensor: w.read() })));
-  const opt = await optimizer.getWeights();
-  const optimizerState = await pack(opt.map((w) => ({ name: w.name, tensor: w.tensor })));
-  // The iteration count comes as a fresh scalar; the rest are the optimiser's own variables.
-  tf.dispose(opt.filter((w) => w.name === 'iter').map((w) => w.tensor));
+  const opt: { name: string; tensor: tf.Tensor; fresh: boolean }[] = [];
+  for (const { prefix, optimizer } of listOf(optimizers)) {
+    for (const w of await optimizer.getWeights())
+      opt.push({ name: prefix + w.name, tensor: w.tensor, fresh: w.name === 'iter' });
+  }
+  const optimizerState = await pack(opt);
+  // The iteration counts come as fresh scalars; the rest are the optimisers' own variables.
+  tf.dispose(opt.filter((w) => w.fresh).map((w) => w.tensor));
   if (!bestWeights?.length) return { weights, optimizer: optimizerState };
   // Same order as model.getWeights() (what the trainer clones), named like the model's weights.
   const names = model.weights.map((w) => w.originalName);
@@ -86,15 +103,20 @@ export async function snapshot(
  */
 export async function restore(
   model: tf.LayersModel,
-  optimizer: tf.Optimizer,
+  optimizers: Optimizers,
   cp: Pick<Checkpoint, 'weights' | 'optimizer' | 'best'>,
 ): Promise<tf.Tensor[] | null> {
   const weights = unpack(cp.weights);
   model.setWeights(weights.map((w) => w.tensor));
   tf.dispose(weights.map((w) => w.tensor));
   const state = unpack(cp.optimizer);
-  if (state.length) await optimizer.setWeights(state);
-  // setWeights turns the optimiser's tensors into variables of its own; the copies made here go.
+  for (const { prefix, optimizer } of listOf(optimizers)) {
+    const mine = state
+      .filter((s) => prefix === '' || s.name.startsWith(prefix))
+      .map((s) => ({ name: s.name.slice(prefix.length), tensor: s.tensor }));
+    if (mine.length) await optimizer.setWeights(mine);
+  }
+  // setWeights turns the optimisers' tensors into variables of their own; the copies made here go.
   tf.dispose(state.map((s) => s.tensor));
   if (!cp.best?.entries.length) return null;
   const best = unpack(cp.best).map((w) => w.tensor);

@@ -1,4 +1,4 @@
-import { getDb } from '../../state/db';
+import { getDb } from '../../storage/db';
 import type { Checkpoint } from './checkpoint';
 import type { CheckpointStore } from './session';
 

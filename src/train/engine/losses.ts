@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LossName } from '../types';
+import { fusedAccuracy, fusedAccuracyApplies } from './kernels/webgpu/accuracy';
+import { fusedCrossEntropyApplies, fusedSparseCrossEntropy } from './kernels/webgpu/sparse-cross-entropy';
 
 const EPS = 1e-7;
 
@@ -26,6 +28,8 @@ function oneHot(y: tf.Tensor, units: number): tf.Tensor {
 }
 
 function categorical(y: tf.Tensor, pred: tf.Tensor, task: Task): tf.Scalar {
+  // On webgpu, class labels against probabilities: one dispatch forward and one backward (same numbers).
+  if (!task.fromLogits && fusedCrossEntropyApplies(y, pred)) return fusedSparseCrossEntropy(y, pred);
   const target = y.dtype === 'int32' ? oneHot(y, task.outputUnits) : y;
   const logProb = task.fromLogits
     ? tf.logSoftmax(pred)
@@ -70,6 +74,7 @@ export function makeLoss(name: LossName, task: Task): LossFn {
 export function makeMetric(task: Task): LossFn {
   if (task.labelKind === 'numeric') return (y, pred) => regression('meanAbsoluteError', y, pred);
   return (y, pred) => {
+    if (fusedAccuracyApplies(y, pred)) return fusedAccuracy(y, pred);
     const truth = tf.reshape(tf.cast(y, 'int32'), [-1]);
     const guess =
       task.outputUnits > 1

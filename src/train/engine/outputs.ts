@@ -38,7 +38,7 @@ export function taskOf(model: tf.LayersModel, index: number, data: TrainingData)
 export function describeHeads(model: tf.LayersModel, data: TrainingData, loss: LossName | 'auto'): Head[] {
   return model.outputs.map((out, i) => {
     const task = taskOf(model, i, data);
-    const lossName = loss === 'auto' ? autoLoss(task) : loss;
+    const lossName = loss === 'auto' ? headAutoLoss(model, i, task) : loss;
     return {
       name: model.outputLayers[i].name,
       task,
@@ -47,6 +47,19 @@ export function describeHeads(model: tf.LayersModel, data: TrainingData, loss: L
       loss: makeLoss(lossName, task),
     };
   });
+}
+
+/**
+ * A head ending in softmax that learns numeric target columns (split from the target, e.g. a box set's one-hot
+ * class after its box) is a class head: categorical cross-entropy; every other head gets `autoLoss`.
+ */
+function headAutoLoss(model: tf.LayersModel, index: number, task: Task): LossName {
+  const last = model.outputLayers[index];
+  const softmax =
+    (last.getConfig() as { activation?: string }).activation === 'softmax' || last.getClassName() === 'Softmax';
+  if (model.outputs.length > 1 && task.labelKind === 'numeric' && softmax && task.outputUnits > 1)
+    return 'categoricalCrossentropy';
+  return autoLoss(task);
 }
 
 /** How the target feeds the heads; throws `TargetMismatchError` (with what to change) when it cannot. */

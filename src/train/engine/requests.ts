@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { exportModelFiles } from '../../compile/export-files';
 import type { Reply } from '../protocol';
 import type { TestPredictions } from '../types';
-import { predictFirst, predictSplit } from './evaluate';
+import { predictAll, predictFirst, predictSplit } from './evaluate';
+import { Feed } from './feed';
 import type { Session } from './session';
 
 type Ok = Extract<Reply, { ok: true }>;
@@ -11,7 +12,8 @@ type Ok = Extract<Reply, { ok: true }>;
 async function evaluate(session: Session): Promise<TestPredictions> {
   const { model, trainer } = session;
   const data = session.start.data;
-  const yPred = await predictSplit(model!, trainer!.feed, data.test);
+  if (!data) throw new Error('An agent has no test split: evaluate it in the Play tab (greedy episodes against a random policy).');
+  const yPred = await predictSplit(model!, trainer?.feed ?? new Feed(data), data.test);
   const classes = data.labelKind === 'classes';
   const size = data.targetShape.reduce((a, b) => a * b, 1);
   const yTrue = Float32Array.from({ length: data.test.count }, (_, i) => data.test.y[i * size]);
@@ -32,11 +34,14 @@ async function predict(
   session: Session,
   x: Float32Array | Int32Array,
   shape: number[],
+  all = false,
 ): Promise<Float32Array> {
   const out = tf.tidy(() => {
     const input = tf.tensor(x, shape, x instanceof Int32Array ? 'int32' : 'float32');
-    // A model with several outputs answers with its first output (the one Try-it shows).
-    return tf.cast(predictFirst(session.model!, input), 'float32');
+    // A model with several outputs answers with its first output (the one Try-it shows), or all side by side.
+    if (!all) return tf.cast(predictFirst(session.model!, input), 'float32');
+    const outs = predictAll(session.model!, input).map((t) => tf.reshape(tf.cast(t, 'float32'), [shape[0], -1]));
+    return outs.length === 1 ? outs[0] : tf.concat(outs, 1);
   });
   const values = (await out.data()) as Float32Array;
   out.dispose();
@@ -51,6 +56,7 @@ export async function answer(
     id: number;
     x?: Float32Array | Int32Array;
     shape?: number[];
+    all?: boolean;
   },
 ): Promise<{ reply: Reply; transfer: Transferable[] }> {
   const id = msg.id;
@@ -66,7 +72,7 @@ export async function answer(
         id,
         ok: true,
         kind: 'predict',
-        value: await predict(session, msg.x!, msg.shape!),
+        value: await predict(session, msg.x!, msg.shape!, msg.all),
       };
     else
       reply = {

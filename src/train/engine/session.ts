@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { CompileError } from '../../compile/errors';
+import { assertIndexRange } from '../../data/index-check';
 import type { FromWorker, StartMessage } from '../protocol';
 import type { BackendMeasurement, BackendName, BatchPoint, RunRecord } from '../types';
 import { BACKENDS, fastest, measureBackends, switchTo } from './backends';
-import { type Checkpoint, restore, snapshot } from './checkpoint';
+import { type Checkpoint, pack, restore, snapshot, unpack } from './checkpoint';
 import { DeviceWatch, deviceLostMessage, fallbackBackend } from './device-loss';
 import { firstNonFinite } from './feed';
 import { buildModel } from './model';
+import { makeObjective, ObjectiveError } from './objectives';
 import { type Progress, Trainer, type TrainerState } from './trainer';
 
 /** Where checkpoints go (IndexedDB in the browser; a map in tests). */
@@ -47,8 +49,8 @@ export class Session {
 
   /** Runs the whole session; every outcome ends in one 'end' or 'error' message. */
   async run(): Promise<void> {
-    const bad = firstNonFinite(this.start.data.train.x);
-    if (bad >= 0) {
+    const bad = this.start.data ? firstNonFinite(this.start.data.train.x) : -1;
+    if (bad >= 0 && this.start.data) {
       this.post({
         type: 'error',
         message: `The training data holds a missing or infinite value (sample ${Math.floor(bad / this.start.data.inputShape.reduce((a, b) => a * b, 1)) + 1}): fix the dataset first.`,
@@ -56,11 +58,14 @@ export class Session {
       return;
     }
     try {
+      // Ids a lookup layer has no row for fail on WASM and CPU and go unnoticed on WebGL: refuse them up front.
+      if (this.start.data) assertIndexRange(this.start.graph, this.start.data);
       await this.chooseBackend();
       await this.train();
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      this.post({ type: 'error', message, nodeId: e instanceof CompileError ? e.nodeId : undefined });
+      const nodeId = e instanceof CompileError || e instanceof ObjectiveError ? e.nodeId : undefined;
+      this.post({ type: 'error', message, nodeId });
     }
   }
 
@@ -74,10 +79,16 @@ export class Session {
         message: `Could not use ${wanted} (${problem}); measuring the others instead.`,
       });
     }
+    if (!this.start.data) {
+      // An agent runs its small network one move at a time, reading each answer back: per-call latency decides,
+      // and the CPU-side backends have the least (a GPU read is a fence per move).
+      for (const b of ['wasm', 'cpu'] as const)
+        if (!(await switchTo(b))) return this.announce(b, 'an agent reads its network once per move');
+    }
     this.post({ type: 'phase', phase: 'measuring', text: 'Measuring backends on this model…' });
     this.measurements = await measureBackends(
       this.start.graph,
-      this.start.data,
+      this.start.data!,
       this.start.config,
       BACKENDS,
       (m) => this.post({ type: 'measured', measurement: m }),
@@ -109,13 +120,26 @@ export class Session {
     this.disposeModel();
     const { graph, data, config, checkpoint } = this.start;
     this.model = buildModel(graph, config.seed);
-    this.trainer = new Trainer(this.model, data, config, {
-      onBatch: (p, progress) => this.onBatch(p, progress),
-      onEpoch: (_p, state) => this.onEpoch(state),
-    });
+    const objective = makeObjective({ model: this.model, graph, data, config });
+    this.trainer = new Trainer(
+      this.model,
+      data,
+      config,
+      {
+        onBatch: (p, progress) => this.onBatch(p, progress),
+        onEpoch: (_p, state) => this.onEpoch(state),
+        onArtifact: (artifact) => this.post({ type: 'artifact', artifact }),
+      },
+      objective,
+    );
     const from = this.lastCheckpoint ?? checkpoint;
     if (from) {
-      const best = await restore(this.model, this.trainer.optimizer, from);
+      const best = await restore(this.model, objective.optimizers, from);
+      if (from.extra && objective.restoreExtraState) {
+        const extra = unpack(from.extra);
+        objective.restoreExtraState(extra);
+        tf.dispose(extra.map((e) => e.tensor));
+      }
       this.trainer.state = structuredClone(from.state);
       if (best) this.trainer.adoptBestWeights(best);
     }
@@ -153,7 +177,7 @@ export class Session {
   private timings(): RunRecord['timings'] {
     const s = this.trainer!.state;
     const samples = s.batches.length
-      ? s.step * Math.min(this.start.config.batchSize, this.start.data.train.count)
+      ? s.step * Math.min(this.start.config.batchSize, this.start.data?.train.count ?? 1)
       : 0;
     return {
       trainMs: Math.round(s.elapsedMs),
@@ -183,11 +207,15 @@ export class Session {
     const point = state.epochs[state.epochs.length - 1];
     let checkpointed = false;
     if (this.start.checkpoints !== false) {
+      const objective = this.trainer!.objective;
       const { weights, optimizer, best } = await snapshot(
         this.model!,
-        this.trainer!.optimizer,
+        objective.optimizers,
         this.trainer!.bestWeights,
       );
+      const extraState = objective.extraState?.() ?? [];
+      const extra = extraState.length ? await pack(extraState) : undefined;
+      tf.dispose(extraState.map((e) => e.tensor));
       const run: RunRecord = {
         ...this.start.run,
         backend: this.backend,
@@ -212,6 +240,7 @@ export class Session {
         weights,
         optimizer,
         ...(best ? { best } : {}),
+        ...(extra ? { extra } : {}),
       };
       this.lastCheckpoint = cp;
       try {

@@ -176,9 +176,9 @@ describe('the training loop', () => {
       const trainer = new Trainer(model, reg, cfg);
       let steps = 0;
       const step = trainer.step.bind(trainer);
-      trainer.step = (x, y) => {
+      trainer.step = (batch) => {
         steps += 1;
-        return step(x, y);
+        return step(batch);
       };
       const before = tf.memory().numTensors;
       const outcome = await trainer.run();

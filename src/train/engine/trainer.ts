@@ -1,19 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BatchPoint, EpochPoint, LossName, RunStatus, TrainingConfig } from '../types';
 import { Control, yieldToEvents } from './control';
-import { evaluateSplit } from './evaluate';
 import { Feed, type TrainingData } from './feed';
-import type { LossFn, Task } from './losses';
-import {
-  describeHeads,
-  firstHeadMetric,
-  type Head,
-  headTargets,
-  planTargets,
-  type TargetPlan,
-  taskOf,
-} from './outputs';
-import { makeOptimizer, setLearningRate } from './optimizers';
+import type { Task } from './losses';
+import { makeObjective } from './objectives';
+import { SupervisedObjective } from './objectives/supervised';
+import type { Batch, EpochArtifact, EvalResult, Objective, StepResult } from './objectives/types';
+import { type Head, taskOf } from './outputs';
+import { setLearningRate } from './optimizers';
 import { epochSeed, permutation, seededRandom, seedGlobalRandom } from './rng';
 import { learningRateAt } from './schedule';
 
@@ -40,6 +34,8 @@ export interface Progress {
 export interface TrainerHooks {
   onBatch?(point: BatchPoint, progress: Progress): void;
   onEpoch?(point: EpochPoint, state: TrainerState): Promise<void> | void;
+  /** What the objective shows for an epoch (generated samples …), right before `onEpoch`. */
+  onArtifact?(artifact: EpochArtifact): void;
 }
 
 /** How a run ended. */
@@ -51,10 +47,7 @@ export interface Outcome {
 /** Thrown when a batch's loss is NaN or infinite. */
 export class NonFiniteLossError extends Error {}
 
-/**
- * A queued batch whose numbers are on their way back: `values` = [loss, metric, ...per-output losses (when the
- * model has several outputs)], read from `tensor`.
- */
+/** A queued batch whose numbers are on their way back: `values` (named by `Objective.scalars`), read from `tensor`. */
 interface Pending {
   tensor: tf.Tensor;
   values: Promise<ArrayLike<number>>;
@@ -69,27 +62,16 @@ export function describeTask(model: tf.LayersModel, data: TrainingData): Task {
   return taskOf(model, 0, data);
 }
 
-/** The loss / metric of a whole model: the batch target and every output's prediction. */
-export type ModelLossFn = (y: tf.Tensor, preds: tf.Tensor[]) => tf.Scalar;
-
 /**
- * The engine's own training loop: one `optimizer.minimize` per batch inside `tf.tidy`. A model with several
- * outputs trains every output at once: each has its own loss (auto-chosen per output) and the loss minimised
- * and reported is their sum (equal weights); see `planTargets` for how the target feeds the outputs.
+ * The engine's one training loop. What a step computes is the run's objective (`./objectives`: supervised,
+ * autoencoder, VAE, GAN, agents …); the trainer owns the loop, pause / stop, the NaN stop, seeds, the
+ * learning-rate schedule, validation, early stopping and the epoch hook (checkpoints) for all of them.
  */
 export class Trainer {
-  readonly optimizer: tf.Optimizer;
   readonly control = new Control();
-  /** One per model output, in output order. */
-  readonly heads: Head[];
-  readonly targets: TargetPlan;
-  /** Total loss over every output. */
-  readonly loss: ModelLossFn;
-  /** Accuracy / MAE of the first output only. */
-  readonly metric: ModelLossFn;
-  /** The first output's loss (the only one of a single-output model). */
-  readonly lossName: LossName;
-  readonly feed: Feed;
+  readonly objective: Objective;
+  /** Batches of the dataset (null for an objective that makes its own data). */
+  readonly feed: Feed | null;
   state: TrainerState = { epoch: 0, step: 0, elapsedMs: 0, batches: [], epochs: [], best: null };
   private best: tf.Tensor[] | null = null;
   private samplesThisSession = 0;
@@ -97,19 +79,28 @@ export class Trainer {
 
   constructor(
     readonly model: tf.LayersModel,
-    readonly data: TrainingData,
+    readonly data: TrainingData | null,
     readonly config: TrainingConfig,
     readonly hooks: TrainerHooks = {},
+    objective?: Objective,
   ) {
-    this.heads = describeHeads(model, data, config.loss);
-    // Before any optimiser state exists: a target that does not fit the outputs throws TargetMismatchError.
-    this.targets = planTargets(this.heads, data);
-    this.lossName = this.heads[0].lossName;
-    this.loss = (y, preds) => this.lossesOf(y, preds).total;
-    const metric: LossFn = firstHeadMetric(this.heads);
-    this.metric = (y, preds) => metric(headTargets(y, this.heads, this.targets)[0], preds[0]);
-    this.optimizer = makeOptimizer(config);
-    this.feed = new Feed(data);
+    this.objective = objective ?? makeObjective({ model, data, config });
+    this.feed = data ? new Feed(data) : null;
+  }
+
+  /** The main optimiser (the only one of most objectives). */
+  get optimizer(): tf.Optimizer {
+    return this.objective.optimizers[0].optimizer;
+  }
+
+  /** The supervised objective's output heads (empty for other objectives). */
+  get heads(): Head[] {
+    return this.objective instanceof SupervisedObjective ? this.objective.heads : [];
+  }
+
+  /** The first output's loss of a supervised run. */
+  get lossName(): LossName | null {
+    return this.objective instanceof SupervisedObjective ? this.objective.lossName : null;
   }
 
   /** Samples per second over this session's active time. */
@@ -117,47 +108,15 @@ export class Trainer {
     return this.activeMsThisSession > 0 ? (this.samplesThisSession * 1000) / this.activeMsThisSession : 0;
   }
 
-  /** Each output's loss and their sum (equal weights), for the batch target `y` (inside a tidy). */
-  private lossesOf(y: tf.Tensor, preds: tf.Tensor[]): { total: tf.Scalar; each: tf.Scalar[] } {
-    const ys = headTargets(y, this.heads, this.targets);
-    const each = this.heads.map((h, i) => h.loss(ys[i], preds[i]));
-    return { total: each.length === 1 ? each[0] : (tf.addN(each) as tf.Scalar), each };
+  /** One objective step (the packed numbers come back as one tensor: one GPU fence per batch). */
+  step(batch: Batch | null): StepResult | Promise<StepResult> {
+    return this.objective.step(batch);
   }
 
-  /**
-   * One optimiser step; returns the batch's total loss, the first output's metric and, for a model with several
-   * outputs, each output's loss (empty otherwise), all as kept scalars (caller disposes).
-   */
-  step(x: tf.Tensor, y: tf.Tensor): { loss: tf.Scalar; metric: tf.Scalar; outputs: tf.Scalar[] } {
-    return tf.tidy(() => {
-      let metric: tf.Scalar | null = null;
-      let outputs: tf.Scalar[] = [];
-      const loss = this.optimizer.minimize(
-        () => {
-          const out = this.model.apply(x, { training: true }) as tf.Tensor | tf.Tensor[];
-          const preds = Array.isArray(out) ? out : [out];
-          const { total, each } = this.lossesOf(y, preds);
-          // Accuracy / MAE are those of the first output (the one evaluation and Try-it use).
-          metric = tf.keep(this.metric(y, preds));
-          if (each.length > 1) outputs = each.map((l) => tf.keep(l));
-          return total;
-        },
-        true,
-        this.model.trainableWeights.map((w) => w.read() as tf.Variable),
-      ) as tf.Scalar;
-      return { loss, metric: metric!, outputs };
-    });
-  }
-
-  /**
-   * One optimiser step whose numbers come back as one tensor [loss, metric, ...per-output losses] (caller
-   * disposes): the loop reads a single value per batch instead of several (one GPU fence, not several).
-   */
-  stepPacked(x: tf.Tensor, y: tf.Tensor): tf.Tensor1D {
-    const { loss, metric, outputs } = this.step(x, y);
-    const packed = tf.stack([loss, metric, ...outputs]) as tf.Tensor1D;
-    tf.dispose([loss, metric, ...outputs]);
-    return packed;
+  /** The first `n` training samples as a batch (caller disposes), or null for a self-fed objective. */
+  firstBatch(n: number): Batch | null {
+    if (!this.feed || !this.data || this.objective.source !== 'dataset') return null;
+    return this.feed.batch(this.data.train, null, 0, Math.min(n, this.data.train.count));
   }
 
   /** Early stopping's best weights so far (same order as `model.getWeights()`), when it keeps them. */
@@ -193,43 +152,66 @@ export class Trainer {
     return `Early stopping: no improvement for ${this.config.earlyStopping!.patience} epochs; kept the best epoch (${best.epoch + 1})${restored}.`;
   }
 
+  /** Batches in an epoch: the objective's count, or the training split cut into batches. */
+  private batchesIn(epoch: number): number {
+    if (this.objective.batchesPerEpoch) return this.objective.batchesPerEpoch(epoch);
+    return Math.ceil((this.data?.train.count ?? 0) / this.config.batchSize);
+  }
+
+  /** Batch `b` of the shuffled split (tensors the loop disposes), or null for a self-fed objective. */
+  private batchAt(order: Uint32Array | null, b: number, rng: () => number): Batch | null {
+    if (!order || !this.feed || !this.data) return null;
+    const { batchSize } = this.config;
+    const split = this.data.train;
+    return this.feed.batch(split, order, b * batchSize, Math.min(split.count, (b + 1) * batchSize), rng);
+  }
+
+  /** Sets every optimiser's rate for `epoch`: the schedule scales each one's own base rate. */
+  private scheduleLearningRates(epoch: number): void {
+    const at = learningRateAt(this.config, epoch);
+    const base = this.config.learningRate;
+    for (const o of this.objective.optimizers) {
+      const lr = o.baseLearningRate === base ? at : o.baseLearningRate * (base > 0 ? at / base : 1);
+      setLearningRate(o.optimizer, lr);
+    }
+  }
+
   /** Runs one epoch; false when stopped part-way. */
   private async runEpoch(): Promise<boolean> {
     const epoch = this.state.epoch;
-    const { batchSize } = this.config;
-    const split = this.data.train;
-    const batches = Math.ceil(split.count / batchSize);
+    const batches = this.batchesIn(epoch);
     const rng = seededRandom(epochSeed(this.config.seed, epoch));
     seedGlobalRandom(epochSeed(this.config.seed + 1, epoch));
-    setLearningRate(this.optimizer, learningRateAt(this.config, epoch));
-    const order = permutation(split.count, rng);
+    this.scheduleLearningRates(epoch);
+    const fromData = this.objective.source === 'dataset' && this.data;
+    const order = fromData ? permutation(this.data!.train.count, rng) : null;
+    this.objective.beginEpoch?.(epoch, rng);
     let pending: Pending | null = null;
     let since = performance.now();
     let lastYield = since;
+    const progress = (batch: number): Progress => ({
+      epoch,
+      batch,
+      batchesPerEpoch: batches,
+      samplesPerSecond: 0,
+    });
     try {
       for (let b = 0; b < batches; b++) {
-        const { x, y, n } = this.feed.batch(
-          split,
-          order,
-          b * batchSize,
-          Math.min(split.count, (b + 1) * batchSize),
-          rng,
-        );
-        const tensor = this.stepPacked(x, y);
-        tf.dispose([x, y]);
+        const batch = this.batchAt(order, b, rng);
+        let result: StepResult;
+        try {
+          result = await this.step(batch);
+        } finally {
+          if (batch) tf.dispose([batch.x, batch.y]);
+        }
+        const tensor = result.packed;
         // The read of this batch is asked for *before* the next batch is queued, so its GPU fence sits right
         // after this batch's work: it resolves while the next batch runs and the GPU never waits on us. The
         // loop only awaits the previous batch's numbers (below), so a NaN stops the run within one batch.
         const values = tensor.data();
         const previous = pending;
-        pending = { tensor, values, n, epochFraction: epoch + (b + 1) / batches };
-        if (previous)
-          await this.settle(previous, since, {
-            epoch,
-            batch: b,
-            batchesPerEpoch: batches,
-            samplesPerSecond: 0,
-          });
+        pending = { tensor, values, n: result.samples, epochFraction: epoch + (b + 1) / batches };
+        if (previous) await this.settle(previous, since, progress(b));
         since = this.tick(since);
         if (performance.now() - lastYield > YIELD_MS) {
           await yieldToEvents();
@@ -238,14 +220,9 @@ export class Trainer {
         if (this.control.paused) since += await this.control.gate();
         if (this.control.stopped) return false;
       }
-      const last = pending!;
+      const last = pending;
       pending = null;
-      await this.settle(last, since, {
-        epoch,
-        batch: batches,
-        batchesPerEpoch: batches,
-        samplesPerSecond: 0,
-      });
+      if (last) await this.settle(last, since, progress(batches));
       this.tick(since);
       return true;
     } finally {
@@ -273,7 +250,7 @@ export class Trainer {
     } finally {
       p.tensor.dispose();
     }
-    const [loss, metric] = [values[0], values[1]];
+    const loss = values[0];
     if (!Number.isFinite(loss)) throw new NonFiniteLossError(this.nonFiniteMessage(loss, p.epochFraction));
     this.state.step += 1;
     this.samplesThisSession += p.n;
@@ -283,8 +260,7 @@ export class Trainer {
       time: Math.round(this.state.elapsedMs),
       loss,
     };
-    if (metric !== undefined) point[this.data.labelKind === 'numeric' ? 'mae' : 'accuracy'] = metric;
-    if (values.length > 2) point.outputLosses = Array.from(values).slice(2);
+    nameValues(this.objective.scalars, values, point);
     this.state.batches.push(point);
     this.hooks.onBatch?.(point, { ...progress, samplesPerSecond: this.samplesPerSecond });
   }
@@ -294,37 +270,27 @@ export class Trainer {
     const where = `at step ${this.state.step + 1} (epoch ${epochFraction.toFixed(2)})`;
     const lr = this.config.learningRate;
     if (this.state.step === 0)
-      return `The loss was ${what} on the first batch: check that the data has no missing or huge values and that the loss (${this.lossName}) suits the model's output.`;
+      return `The loss was ${what} on the first batch: check that the data has no missing or huge values and that the loss (${this.objective.lossLabel}) suits the model's output.`;
     return `Training stopped: the loss became ${what} ${where}. The learning rate (${lr}) is probably too high — try ${lr / 10}, or a smaller batch of changes per step (gradient blow-up).`;
   }
 
   /** Validation, history, early stopping and the epoch hook; true when early stopping ends the run. */
   private async afterEpoch(): Promise<boolean> {
     const s = this.state;
-    const val = await evaluateSplit(this.model, this.feed, this.data.val, this.loss, this.metric);
+    const val = await this.objective.evaluate();
     const recent = s.batches.filter((b) => b.epoch > s.epoch);
-    const mean = (k: 'loss' | 'accuracy' | 'mae') => {
-      const v = recent.map((b) => b[k]).filter((x): x is number => x !== undefined);
-      return v.length ? v.reduce((a, b) => a + b, 0) / v.length : undefined;
-    };
     const point: EpochPoint = {
       epoch: s.epoch + 1,
       step: s.step,
       time: Math.round(s.elapsedMs),
-      loss: mean('loss')!,
-      valLoss: val.loss,
+      ...epochMeans(recent, val),
     };
-    if (this.data.labelKind === 'numeric') Object.assign(point, { mae: mean('mae'), valMae: val.metric });
-    else Object.assign(point, { accuracy: mean('accuracy'), valAccuracy: val.metric });
-    if (this.heads.length > 1) {
-      const each = recent.map((b) => b.outputLosses).filter((l): l is number[] => !!l);
-      if (each.length)
-        point.outputLosses = this.heads.map((_, i) => each.reduce((a, l) => a + l[i], 0) / each.length);
-    }
     s.epochs.push(point);
     s.epoch += 1;
     const stop = this.earlyStopping(point);
     if (stop && this.config.earlyStopping?.restoreBest && this.best) this.model.setWeights(this.best);
+    const artifact = await this.objective.epochArtifact?.(s.epoch);
+    if (artifact) this.hooks.onArtifact?.(artifact);
     // What the worker holds after this epoch: constant from the first epoch on when nothing leaks.
     const memory = tf.memory();
     point.tensors = memory.numTensors;
@@ -352,10 +318,50 @@ export class Trainer {
     return wait >= es.patience;
   }
 
-  /** Frees what the trainer holds besides the model (optimiser state, best weights). */
+  /** Frees what the trainer holds besides the model (the objective's optimisers, best weights). */
   dispose(): void {
     tf.dispose(this.best ?? []);
     this.best = null;
-    this.optimizer.dispose();
+    this.objective.dispose();
   }
+}
+
+/** Puts a step's numbers, named by the objective's `scalars`, into a batch point. */
+function nameValues(names: readonly string[], values: ArrayLike<number>, point: BatchPoint): void {
+  for (let i = 1; i < names.length && i < values.length; i++) {
+    const name = names[i];
+    if (name === 'accuracy' || name === 'mae') point[name] = values[i];
+    else if (/^output\d+$/.test(name)) point.outputLosses = [...(point.outputLosses ?? []), values[i]];
+    else point.series = { ...point.series, [name]: values[i] };
+  }
+}
+
+const mean = (v: (number | undefined)[]) => {
+  const xs = v.filter((x): x is number => x !== undefined);
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+};
+
+/** An epoch's training means (loss, metric, per-output losses, series) beside its validation numbers. */
+function epochMeans(recent: BatchPoint[], val: EvalResult): Omit<EpochPoint, 'epoch' | 'step' | 'time'> {
+  const out: Omit<EpochPoint, 'epoch' | 'step' | 'time'> = {
+    loss: mean(recent.map((b) => b.loss)) ?? Number.NaN,
+    valLoss: val.valLoss,
+  };
+  const accuracy = mean(recent.map((b) => b.accuracy));
+  const mae = mean(recent.map((b) => b.mae));
+  if (accuracy !== undefined || val.valAccuracy !== undefined)
+    Object.assign(out, { accuracy, valAccuracy: val.valAccuracy });
+  if (mae !== undefined || val.valMae !== undefined) Object.assign(out, { mae, valMae: val.valMae });
+  const each = recent.map((b) => b.outputLosses).filter((l): l is number[] => !!l);
+  if (each.length) out.outputLosses = each[0].map((_, i) => mean(each.map((l) => l[i])) ?? Number.NaN);
+  const names = new Set(recent.flatMap((b) => Object.keys(b.series ?? {})));
+  const series: Record<string, number> = {};
+  for (const name of names) {
+    const m = mean(recent.map((b) => b.series?.[name]));
+    if (m !== undefined) series[name] = m;
+  }
+  for (const [name, v] of Object.entries(val.series ?? {}))
+    series[`val${name[0].toUpperCase()}${name.slice(1)}`] = v;
+  if (Object.keys(series).length) out.series = series;
+  return out;
 }

@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { startAutosave } from '../../state/autosave';
 import { restoreLastProject } from '../../state/projects';
 import { Canvas } from '../canvas/Canvas';
@@ -12,6 +13,7 @@ import { useShortcuts } from './useShortcuts';
 /** The studio: palette, canvas and panels around one store; the last project reopens on load. */
 export function App() {
   const [ready, setReady] = useState<'loading' | 'ready' | string>('loading');
+  const { t } = useTranslation('app');
   useShortcuts();
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -20,12 +22,10 @@ export function App() {
         stop = startAutosave();
         setReady('ready');
       })
-      .catch((e) =>
-        setReady(`This browser blocked its local storage, so projects cannot be saved: ${String(e)}`),
-      );
+      .catch((e) => setReady(t('storageBlocked', { error: String(e) })));
     return () => stop?.();
-  }, []);
-  if (ready === 'loading') return <p className="boot">Opening your last project…</p>;
+  }, [t]);
+  if (ready === 'loading') return <p className="boot">{t('opening')}</p>;
   return (
     <ReactFlowProvider>
       <div className="app">
@@ -35,10 +35,10 @@ export function App() {
             {ready}
           </p>
         )}
-        <ErrorBoundary area="layer palette">
+        <ErrorBoundary area={t('areas.palette')}>
           <Palette />
         </ErrorBoundary>
-        <ErrorBoundary area="model graph">
+        <ErrorBoundary area={t('areas.graph')}>
           <Canvas />
         </ErrorBoundary>
         <Sidebar />

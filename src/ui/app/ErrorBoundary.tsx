@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   /** Names the part of the studio, for the message. */
@@ -22,15 +23,23 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
     const { error } = this.state;
     if (!error) return this.props.children;
     return (
-      <div className="panel-error" role="alert">
-        <p>
-          The {this.props.area} hit a problem and stopped: {error.message}. Your project is saved; the rest of
-          the studio still works.
-        </p>
-        <button type="button" onClick={() => this.setState({ error: null })}>
-          Try again
-        </button>
-      </div>
+      <PanelError
+        area={this.props.area}
+        message={error.message}
+        onRetry={() => this.setState({ error: null })}
+      />
     );
   }
+}
+
+function PanelError({ area, message, onRetry }: { area: string; message: string; onRetry(): void }) {
+  const { t } = useTranslation('app');
+  return (
+    <div className="panel-error" role="alert">
+      <p>{t('panelError', { area, error: message })}</p>
+      <button type="button" onClick={onRetry}>
+        {t('tryAgain')}
+      </button>
+    </div>
+  );
 }

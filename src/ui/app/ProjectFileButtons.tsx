@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { exportProjectText, importProjectText } from '../../state/projects';
 import { useStudio } from '../../state/store';
 
@@ -16,6 +17,7 @@ export function download(name: string, data: BlobPart, type: string): void {
 export function ProjectFileButtons() {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation('app');
   return (
     <>
       <button
@@ -25,30 +27,32 @@ export function ProjectFileButtons() {
           download(`${name}.model-studio.json`, exportProjectText(), 'application/json');
         }}
       >
-        Save project file
+        {t('saveProjectFile')}
       </button>
       <button type="button" disabled={busy} onClick={() => input.current?.click()}>
-        Open project file
+        {t('openProjectFile')}
       </button>
       <input
         ref={input}
         type="file"
         accept=".json,application/json"
         hidden
-        aria-label="Project file"
+        aria-label={t('projectFile')}
         onChange={async (e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
           setBusy(true);
-          const error = await importProjectText(await file.text()).catch(
-            (err) => `Could not open that file: ${String(err)}`,
+          const error = await importProjectText(await file.text()).catch((err) =>
+            t('openFailed', { error: String(err) }),
           );
           setBusy(false);
           useStudio
             .getState()
             .notify(
-              error ? { kind: 'error', text: error } : { kind: 'info', text: `Opened “${file.name}”.` },
+              error
+                ? { kind: 'error', text: error }
+                : { kind: 'info', text: t('opened', { name: file.name }) },
             );
         }}
       />

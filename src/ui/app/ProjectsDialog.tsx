@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProjectDoc } from '../../graph';
 import {
   createProject,
@@ -15,45 +16,45 @@ import { Dialog } from './Dialog';
 export function ProjectsDialog({ onClose }: { onClose(): void }) {
   const [projects, setProjects] = useState<ProjectDoc[]>([]);
   const current = useStudio((s) => s.projectId);
+  const { t } = useTranslation('app');
   const refresh = useCallback(() => void listProjects().then(setProjects), []);
   useEffect(refresh, [refresh]);
   const run = (f: () => Promise<unknown>) => () => void f().then(refresh);
   return (
-    <Dialog title="Projects" onClose={onClose}>
-      <button type="button" onClick={run(() => createProject('Untitled project').then(onClose))}>
-        New project
+    <Dialog title={t('projects')} onClose={onClose}>
+      <button type="button" onClick={run(() => createProject(t('untitled')).then(onClose))}>
+        {t('newProject')}
       </button>
       <ul className="project-list">
         {projects.map((p) => (
           <li key={p.id} className={p.id === current ? 'is-current' : ''}>
             <input
-              aria-label={`Name of project ${p.name}`}
+              aria-label={t('projectNameOf', { name: p.name })}
               defaultValue={p.name}
               onBlur={(e) =>
                 e.target.value !== p.name && void renameProject(p.id, e.target.value).then(refresh)
               }
             />
             <span className="muted">
-              {p.graph.nodes.length} layers · {new Date(p.updatedAt).toLocaleString()}
+              {t('layerCount', { count: p.graph.nodes.length })} · {new Date(p.updatedAt).toLocaleString()}
             </span>
             <button
               type="button"
               disabled={p.id === current}
               onClick={run(() => openProject(p.id).then(onClose))}
             >
-              Open
+              {t('open')}
             </button>
             <button type="button" onClick={run(() => duplicateProject(p.id))}>
-              Duplicate
+              {t('duplicate')}
             </button>
             <button
               type="button"
               onClick={() => {
-                if (window.confirm(`Delete the project “${p.name}”? This cannot be undone.`))
-                  run(() => deleteProject(p.id))();
+                if (window.confirm(t('confirmDelete', { name: p.name }))) run(() => deleteProject(p.id))();
               }}
             >
-              Delete
+              {t('delete')}
             </button>
           </li>
         ))}

@@ -1,32 +1,46 @@
-import { type ReactNode, useState } from 'react';
-import { RunsPanel } from '../charts/RunsPanel';
-import { DataPanel } from '../data/DataPanel';
-import { EvaluatePanel } from '../evaluation/EvaluatePanel';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Inspector } from '../inspector/Inspector';
-import { VersionsPanel } from '../publish';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ModelSummary } from '../summary/ModelSummary';
 import { TrainingPanel } from '../training/TrainingPanel';
 
+// Panels a person has not opened yet load when first opened: their charts (recharts), archives and clients stay
+// out of the first load. The layer, model and train panels come with the shell.
+const RunsPanel = lazy(() => import('../charts/RunsPanel').then((m) => ({ default: m.RunsPanel })));
+const DataPanel = lazy(() => import('../data/DataPanel').then((m) => ({ default: m.DataPanel })));
+const EvaluatePanel = lazy(() =>
+  import('../evaluation/EvaluatePanel').then((m) => ({ default: m.EvaluatePanel })),
+);
+const GeneratePanel = lazy(() =>
+  import('../generate/GeneratePanel').then((m) => ({ default: m.GeneratePanel })),
+);
+const PlayPanel = lazy(() => import('../play/PlayPanel').then((m) => ({ default: m.PlayPanel })));
+const VersionsPanel = lazy(() =>
+  import('../publish/VersionsPanel').then((m) => ({ default: m.VersionsPanel })),
+);
+
 interface Tab {
-  id: string;
-  label: string;
+  id: 'layer' | 'model' | 'data' | 'train' | 'runs' | 'evaluate' | 'generate' | 'play' | 'publish';
   render(): ReactNode;
 }
 
 const TABS: Tab[] = [
-  { id: 'layer', label: 'Layer', render: () => <Inspector /> },
-  { id: 'model', label: 'Model', render: () => <ModelSummary /> },
-  { id: 'data', label: 'Data', render: () => <DataPanel /> },
-  { id: 'train', label: 'Train', render: () => <TrainingPanel /> },
-  { id: 'runs', label: 'Runs', render: () => <RunsPanel /> },
-  { id: 'evaluate', label: 'Evaluate', render: () => <EvaluatePanel /> },
-  { id: 'publish', label: 'Publish', render: () => <VersionsPanel /> },
+  { id: 'layer', render: () => <Inspector /> },
+  { id: 'model', render: () => <ModelSummary /> },
+  { id: 'data', render: () => <DataPanel /> },
+  { id: 'train', render: () => <TrainingPanel /> },
+  { id: 'runs', render: () => <RunsPanel /> },
+  { id: 'evaluate', render: () => <EvaluatePanel /> },
+  { id: 'generate', render: () => <GeneratePanel /> },
+  { id: 'play', render: () => <PlayPanel /> },
+  { id: 'publish', render: () => <VersionsPanel /> },
 ];
 
 /** The right-hand sidebar: one tab per panel. */
 export function Sidebar() {
-  const [active, setActive] = useState(TABS[0].id);
+  const { t: tr } = useTranslation('app');
+  const [active, setActive] = useState<string>(TABS[0].id);
   // A panel stays mounted (hidden) once opened, so its work and state survive switching tabs.
   const [opened, setOpened] = useState<string[]>([TABS[0].id]);
   const open = (id: string) => {
@@ -34,7 +48,7 @@ export function Sidebar() {
     setOpened((o) => (o.includes(id) ? o : [...o, id]));
   };
   return (
-    <aside className="sidebar" aria-label="Panels">
+    <aside className="sidebar" aria-label={tr('panels')}>
       <div role="tablist" className="tabs">
         {TABS.map((t) => (
           <button
@@ -46,7 +60,7 @@ export function Sidebar() {
             aria-controls={`panel-${t.id}`}
             onClick={() => open(t.id)}
           >
-            {t.label}
+            {tr(`tabs.${t.id}`)}
           </button>
         ))}
       </div>
@@ -59,7 +73,9 @@ export function Sidebar() {
           className="sidebar__panel"
           hidden={t.id !== active}
         >
-          <ErrorBoundary area={`${t.label} panel`}>{t.render()}</ErrorBoundary>
+          <ErrorBoundary area={tr('areas.panel', { name: tr(`tabs.${t.id}`) })}>
+            <Suspense fallback={null}>{t.render()}</Suspense>
+          </ErrorBoundary>
         </div>
       ))}
     </aside>

@@ -9,11 +9,13 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Graph, XY } from '../../graph';
 import { NODE_WIDTH } from '../../state/layout';
 import { useStudio } from '../../state/store';
 import { LAYER_MIME } from '../palette/Palette';
 import { LayerNode, type LayerNodeType } from './LayerNode';
+import { MinimapNode } from './MinimapNode';
 import { NoticeBar } from './NoticeBar';
 
 const nodeTypes = { layer: LayerNode };
@@ -34,8 +36,10 @@ function toRfNodes(graph: Graph, selection: string[], prev: Node[]): LayerNodeTy
 
 /** The "Model graph" canvas: React Flow bound to the store (the store stays the single source of truth). */
 export function Canvas() {
+  const { t } = useTranslation('canvas');
   const graph = useStudio((s) => s.graph);
   const selection = useStudio((s) => s.selection);
+
   const [nodes, setNodes] = useState<Node[]>([]);
   // Fit the view to a project that opens with layers; an empty canvas keeps its zoom so drops land where aimed.
   const [fitOnOpen] = useState(() => useStudio.getState().graph.nodes.length > 0);
@@ -108,7 +112,7 @@ export function Canvas() {
   );
 
   return (
-    <section className="canvas" aria-label="Model graph">
+    <section className="canvas" aria-label={t('region')}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -132,13 +136,13 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <MiniMap pannable zoomable ariaLabel={t('minimap')} nodeComponent={MinimapNode} />
         <Controls showInteractive={false} />
       </ReactFlow>
       <NoticeBar />
       {graph.nodes.length === 0 && (
         <div className="canvas__empty">
-          <p>Drag layers here from the palette, or open a template to start.</p>
+          <p>{t('empty')}</p>
         </div>
       )}
     </section>

@@ -1,21 +1,25 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { Handle, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatShape, getSpec } from '../../graph';
+import { i18n } from '../../i18n';
 import { useGraphInfo } from '../../state/graph-info';
 import { useStudio } from '../../state/store';
+import { fixLabel, shapeMessage } from '../graph-text';
 
 export type LayerNodeType = Node<{ id: string }, 'layer'>;
 
-/** Formats a parameter count for people: 1,234,567 params. */
+/** Formats a parameter count for people in the UI language: 1,234,567 params. */
 export function formatCount(n: number): string {
-  return `${n.toLocaleString('en-US')} param${n === 1 ? '' : 's'}`;
+  return i18n.t('canvas:paramCount', { count: n });
 }
 
 /** One layer on the canvas: type, name, output shape, parameter count, and its error with a fix. */
 export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<LayerNodeType>) {
   const node = useStudio((s) => s.graph.nodes.find((n) => n.id === id));
   const info = useGraphInfo().nodes.get(id);
+  const { t } = useTranslation('canvas');
   if (!node || !info) return null;
   const spec = getSpec(node.type);
   const takesInput = (spec?.inputs.max ?? 1) > 0;
@@ -24,7 +28,7 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
   return (
     <article
       className={`layer-node layer-node--${info.status}${selected ? ' is-selected' : ''}`}
-      aria-label={`${node.type} layer ${node.name}`}
+      aria-label={t('node', { type: node.type, name: node.name })}
       data-node-name={node.name}
     >
       {takesInput && (
@@ -32,7 +36,7 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
           type="target"
           position={Position.Top}
           className={multi ? 'handle handle--multi' : 'handle'}
-          aria-label={`Input of ${node.name}`}
+          aria-label={t('inputOf', { name: node.name })}
         />
       )}
       <header className="layer-node__head">
@@ -49,7 +53,7 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
       </div>
       {info.message && (
         <p className="layer-node__msg" role="note">
-          {info.message}
+          {shapeMessage(info.message, info.detail, info.fix)}
         </p>
       )}
       {info.fix && (
@@ -61,14 +65,14 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
             useStudio.getState().applyFix(id, info.fix!);
           }}
         >
-          Fix: {info.fix.label}
+          {t('fix', { label: fixLabel(info.fix) })}
         </button>
       )}
       <Handle
         type="source"
         position={Position.Bottom}
         className="handle"
-        aria-label={`Output of ${node.name}`}
+        aria-label={t('outputOf', { name: node.name })}
       />
     </article>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { hasAccuracy } from './chart-data';
 import { type ChartOptions, MetricChart } from './MetricChart';
 
@@ -7,9 +8,10 @@ import { type ChartOptions, MetricChart } from './MetricChart';
  */
 export function AccuracyChart(options: ChartOptions) {
   const classifier = options.runs.length === 0 || options.runs.some(hasAccuracy);
+  const { t } = useTranslation('charts');
   return classifier ? (
-    <MetricChart {...options} label="Accuracy chart" title="Accuracy" metric="accuracy" />
+    <MetricChart {...options} label={t('accuracyChart')} title={t('accuracy')} metric="accuracy" />
   ) : (
-    <MetricChart {...options} label="MAE chart" title="MAE" metric="mae" logScale={false} />
+    <MetricChart {...options} label={t('maeChart')} title="MAE" metric="mae" logScale={false} />
   );
 }

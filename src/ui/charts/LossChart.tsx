@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { type ChartOptions, MetricChart } from './MetricChart';
 
 /** Props of the loss chart: the shared chart options plus a log-scale y axis. */
@@ -8,5 +9,8 @@ export interface LossChartProps extends ChartOptions {
 
 /** The figure "Loss chart": training loss per batch (faint + smoothed) and validation loss per epoch. */
 export function LossChart({ logScale = true, ...options }: LossChartProps) {
-  return <MetricChart {...options} label="Loss chart" title="Loss" metric="loss" logScale={logScale} />;
+  const { t } = useTranslation('charts');
+  return (
+    <MetricChart {...options} label={t('lossChart')} title={t('loss')} metric="loss" logScale={logScale} />
+  );
 }

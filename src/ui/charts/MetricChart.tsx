@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
   ComposedChart,
@@ -15,6 +16,7 @@ import {
   cachedRunSeries,
   formatX,
   formatY,
+  lossParts,
   type MetricKey,
   mergeRows,
   nearestY,
@@ -57,11 +59,12 @@ function SeriesTooltip({
   series,
   axis,
 }: TooltipContentProps & { series: RunSeries[]; axis: XAxisMode }) {
+  const { t } = useTranslation('charts');
   if (!active || typeof label !== 'number') return null;
   return (
     <div className="chart-tooltip">
       <div className="chart-tooltip__x">
-        {axis === 'time' ? 'time' : axis} {formatX(label, axis)}
+        {t(`axis.${axis}`)} {formatX(label, axis)}
       </div>
       {series.map((s) => {
         const smooth = nearestY(s.smooth, label);
@@ -70,8 +73,9 @@ function SeriesTooltip({
         if (smooth === undefined && val === undefined) return null;
         return (
           <div key={s.runId} style={{ color: s.color }}>
-            {s.name}: {smooth !== undefined && `${formatY(smooth)} (raw ${formatY(raw ?? smooth)})`}
-            {val !== undefined && ` validation ${formatY(val)}`}
+            {s.name}:{' '}
+            {smooth !== undefined && t('rawPart', { smooth: formatY(smooth), raw: formatY(raw ?? smooth) })}
+            {val !== undefined && t('validationPart', { value: formatY(val) })}
           </div>
         );
       })}
@@ -99,18 +103,21 @@ function useAutoBudget(figure: React.RefObject<HTMLElement | null>): number {
 
 function useSeries(p: MetricChartProps, budget: number): RunSeries[] {
   const { runs, metric, axis = 'step', smoothing = 0.6, maxPoints = budget, logScale = false, colors } = p;
+  const { t } = useTranslation('generate');
   return useMemo(
     () =>
-      runs.map((run, i) =>
-        cachedRunSeries(run, colors?.[run.id] ?? RUN_COLORS[i % RUN_COLORS.length], {
-          metric,
-          axis,
-          smoothing,
-          maxPoints,
-          logScale,
-        }),
-      ),
-    [runs, metric, axis, smoothing, maxPoints, logScale, colors],
+      runs.flatMap((run, i) => {
+        const color = colors?.[run.id] ?? RUN_COLORS[i % RUN_COLORS.length];
+        // The Loss chart draws each of an objective's own losses (reconstruction and KL …) as its own line.
+        const parts = metric === 'loss' ? lossParts(run) : [{ metric, part: '' }];
+        return parts.map(({ metric: m, part }, k) => {
+          const hue = k === 0 ? color : RUN_COLORS[(i + 3 * k) % RUN_COLORS.length];
+          const s = cachedRunSeries(run, hue, { metric: m, axis, smoothing, maxPoints, logScale });
+          if (!part) return s;
+          return { ...s, runId: `${run.id}:${part}`, name: `${run.name} · ${t(`series.${part}`, part)}` };
+        });
+      }),
+    [runs, metric, axis, smoothing, maxPoints, logScale, colors, t],
   );
 }
 
@@ -227,6 +234,7 @@ function MetricChartImpl(props: MetricChartProps) {
   // Stored (not drawn) points: lets tests and people see the chart grow while a run trains.
   const stored = runs.reduce((n, r) => n + r.batches.length, 0);
   const drawn = series.some((s) => s.raw.length || s.val.length);
+  const { t } = useTranslation('charts');
   return (
     <figure ref={figure} className="chart" aria-label={label} data-points={stored}>
       <figcaption className="chart__head">
@@ -234,7 +242,7 @@ function MetricChartImpl(props: MetricChartProps) {
         <button
           type="button"
           className="chart__button"
-          aria-label={`Save ${label.toLowerCase()} as PNG`}
+          aria-label={t('savePng', { chart: label.toLowerCase() })}
           onClick={png.save}
           disabled={!drawn}
         >
@@ -245,19 +253,17 @@ function MetricChartImpl(props: MetricChartProps) {
         <Plot series={series} axis={axis} height={height} logScale={logScale} />
       ) : (
         <p className="chart__empty" style={{ height }}>
-          {runs.length
-            ? 'No points yet: they appear as training runs.'
-            : 'No runs to show. Train a model first.'}
+          {runs.length ? t('noPoints') : t('noRuns')}
         </p>
       )}
-      <ul className="chart__legend" aria-label={`${title} legend`}>
+      <ul className="chart__legend" aria-label={t('legend', { title })}>
         {series.map((s) => (
           <li key={s.runId}>
             <span className="chart__swatch" style={{ background: s.color }} />
             {s.name}
           </li>
         ))}
-        {drawn && <li className="chart__key">faint: per batch · line: smoothed · dots: validation</li>}
+        {drawn && <li className="chart__key">{t('key')}</li>}
       </ul>
       {png.error && (
         <p role="alert" className="chart__error">

@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../state/store';
 import type { RunRecord } from '../../train/types';
 import { AccuracyChart } from './AccuracyChart';
@@ -36,18 +37,19 @@ function ChartControls(p: {
   logScale: boolean;
   setLogScale(v: boolean): void;
 }) {
+  const { t } = useTranslation('charts');
   return (
     <div className="charts__controls">
       <label>
-        X axis{' '}
+        {t('xAxis')}{' '}
         <select value={p.axis} onChange={(e) => p.setAxis(e.target.value as XAxisMode)}>
-          <option value="step">Step</option>
-          <option value="epoch">Epoch</option>
-          <option value="time">Wall time</option>
+          <option value="step">{t('step')}</option>
+          <option value="epoch">{t('epoch')}</option>
+          <option value="time">{t('wallTime')}</option>
         </select>
       </label>
       <label>
-        Smoothing{' '}
+        {t('smoothing')}{' '}
         <input
           type="range"
           min={0}
@@ -59,8 +61,8 @@ function ChartControls(p: {
         <output>{p.smoothing.toFixed(2)}</output>
       </label>
       <label>
-        <input type="checkbox" checked={p.logScale} onChange={(e) => p.setLogScale(e.target.checked)} /> Log
-        scale (loss)
+        <input type="checkbox" checked={p.logScale} onChange={(e) => p.setLogScale(e.target.checked)} />{' '}
+        {t('logScale')}
       </label>
     </div>
   );
@@ -91,8 +93,9 @@ export function RunsPanel() {
     useStudio.getState().setRuns(all.filter((r) => r.id !== id));
   }, []);
   const options = { runs: overlaid, axis, smoothing, colors };
+  const { t } = useTranslation('charts');
   return (
-    <section className="charts" aria-label="Runs">
+    <section className="charts" aria-label={t('runs')}>
       <ChartControls {...{ axis, setAxis, smoothing, setSmoothing, logScale, setLogScale }} />
       <div className="charts__grid">
         <LossChart {...options} logScale={logScale} />

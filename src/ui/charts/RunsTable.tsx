@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { translateOr } from '../../i18n';
 import { fileSafeName, runMetricsCsv } from '../../evaluate/csv';
 import type { RunRecord } from '../../train/types';
 import { downloadBlob } from './export-png';
@@ -17,6 +19,7 @@ const LIVE = new Set(['running', 'paused']);
 
 function NameCell({ run, color, onRename }: { run: RunRecord; color: string; onRename(name: string): void }) {
   const [draft, setDraft] = useState<string | null>(null);
+  const { t } = useTranslation('charts');
   const commit = () => {
     const name = draft?.trim();
     if (name && name !== run.name) onRename(name);
@@ -31,15 +34,15 @@ function NameCell({ run, color, onRename }: { run: RunRecord; color: string; onR
           <button
             type="button"
             className="runs__link"
-            aria-label={`Rename ${run.name}`}
+            aria-label={t('renameRun', { name: run.name })}
             onClick={() => setDraft(run.name)}
           >
-            Rename
+            {t('rename')}
           </button>
         </>
       ) : (
         <input
-          aria-label="Run name"
+          aria-label={t('runName')}
           value={draft}
           // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this name
           autoFocus
@@ -52,9 +55,25 @@ function NameCell({ run, color, onRename }: { run: RunRecord; color: string; onR
         />
       )}
       <div className="runs__meta">
-        {run.status} · {run.backend} · {run.config.optimizer ?? ''} {run.config.learningRate ?? ''}
+        {translateOr(`charts:status.${run.status}`, run.status)} · {run.backend} ·{' '}
+        {run.config.optimizer ?? ''} {run.config.learningRate ?? ''}
+        <SeriesLine run={run} />
       </div>
     </td>
+  );
+}
+
+/** The last epoch's own losses of a VAE / GAN run (reconstruction, KL; discriminator, generator). */
+function SeriesLine({ run }: { run: RunRecord }) {
+  const { t } = useTranslation('generate');
+  const last = run.epochs[run.epochs.length - 1]?.series;
+  if (!last) return null;
+  const parts = Object.entries(last).filter(([k]) => !/^val[A-Z]/.test(k));
+  return (
+    <div className="runs__series">
+      {t(`objective.${run.config.objective ?? 'supervised'}`)} ·{' '}
+      {parts.map(([k, v]) => `${t(`series.${k}`, k)} ${formatMetric(v, 'loss')}`).join(' · ')}
+    </div>
   );
 }
 
@@ -66,6 +85,7 @@ function RunRow({
 }: Omit<RunsTableProps, 'runs' | 'colors' | 'shown'> & { run: RunRecord; color: string; shown: boolean }) {
   const s = runStats(run);
   const live = LIVE.has(run.status);
+  const { t } = useTranslation('charts');
   const exportCsv = () =>
     downloadBlob(
       new Blob([runMetricsCsv(run)], { type: 'text/csv' }),
@@ -76,20 +96,20 @@ function RunRow({
       <td>
         <input
           type="checkbox"
-          aria-label={`Overlay ${run.name}`}
+          aria-label={t('overlayRun', { name: run.name })}
           checked={shown}
           onChange={(e) => act.onToggle(run.id, e.target.checked)}
         />
       </td>
       <NameCell run={run} color={color} onRename={(name) => act.onRename(run.id, name)} />
       <td>
-        <div>loss {formatMetric(s.finalLoss, 'loss')}</div>
-        <div>val {formatMetric(s.finalValLoss, 'loss')}</div>
+        <div>{t('lossValue', { value: formatMetric(s.finalLoss, 'loss') })}</div>
+        <div>{t('valValue', { value: formatMetric(s.finalValLoss, 'loss') })}</div>
         <div>{formatMetric(s.finalValMetric, s.metric)}</div>
       </td>
       <td>
-        <div title={s.bestEpoch ? `epoch ${s.bestEpoch}` : undefined}>
-          val {formatMetric(s.bestValLoss, 'loss')}
+        <div title={s.bestEpoch ? t('epochN', { n: s.bestEpoch }) : undefined}>
+          {t('valValue', { value: formatMetric(s.bestValLoss, 'loss') })}
         </div>
         <div>{formatMetric(s.bestValMetric, s.metric)}</div>
       </td>
@@ -98,7 +118,7 @@ function RunRow({
           <button
             type="button"
             className="runs__link"
-            aria-label={`Export CSV of ${run.name}`}
+            aria-label={t('exportCsv', { name: run.name })}
             onClick={exportCsv}
           >
             CSV
@@ -106,12 +126,12 @@ function RunRow({
           <button
             type="button"
             className="runs__link runs__link--danger"
-            aria-label={`Delete ${run.name}`}
-            title={live ? 'Stop the run before deleting it' : undefined}
+            aria-label={t('deleteRun', { name: run.name })}
+            title={live ? t('stopFirst') : undefined}
             disabled={live}
             onClick={() => act.onDelete(run.id)}
           >
-            Delete
+            {t('delete')}
           </button>
         </div>
       </td>
@@ -121,20 +141,21 @@ function RunRow({
 
 /** The table of runs: overlay checkbox, name (renameable), final and best metrics, CSV export and delete. */
 export function RunsTable({ runs, colors, shown, ...actions }: RunsTableProps) {
-  if (!runs.length) return <p className="muted">No runs yet. Each training run is recorded here.</p>;
+  const { t } = useTranslation('charts');
+  if (!runs.length) return <p className="muted">{t('noRunsYet')}</p>;
   return (
     <div className="runs__wrap">
-      <table className="runs" aria-label="Runs">
+      <table className="runs" aria-label={t('runs')}>
         <thead>
           <tr>
             <th>
-              <span className="visually-hidden">Overlay</span>
+              <span className="visually-hidden">{t('overlay')}</span>
             </th>
-            <th>Run</th>
-            <th title="Last epoch: training loss, validation loss, validation accuracy or MAE">Final</th>
-            <th title="Best epoch: lowest validation loss, best validation accuracy or MAE">Best</th>
+            <th>{t('run')}</th>
+            <th title={t('finalTitle')}>{t('final')}</th>
+            <th title={t('bestTitle')}>{t('best')}</th>
             <th>
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('actions')}</span>
             </th>
           </tr>
         </thead>

@@ -9,8 +9,8 @@ import type { BatchPoint, EpochPoint, RunRecord } from '../../train/types';
 
 /** What the x axis measures. */
 export type XAxisMode = 'step' | 'epoch' | 'time';
-/** Which training metric a chart shows. */
-export type MetricKey = 'loss' | 'accuracy' | 'mae';
+/** Which training metric a chart shows: a classic one, or one of an objective's own series (`series:kl`). */
+export type MetricKey = 'loss' | 'accuracy' | 'mae' | `series:${string}`;
 
 /** A drawn point. */
 export interface XY {
@@ -62,6 +62,29 @@ export const RUN_COLORS = [
 
 const VAL_KEY = { loss: 'valLoss', accuracy: 'valAccuracy', mae: 'valMae' } as const;
 
+/** A batch's value of a metric (an objective's series by name). */
+function batchValue(b: BatchPoint, metric: MetricKey): number | undefined {
+  return metric.startsWith('series:') ? b.series?.[metric.slice(7)] : b[metric as keyof typeof VAL_KEY];
+}
+
+/** An epoch's validation value of a metric (`valKl` for the series `kl`). */
+function epochValue(e: EpochPoint, metric: MetricKey): number | undefined {
+  if (!metric.startsWith('series:')) return e[VAL_KEY[metric as keyof typeof VAL_KEY]];
+  const name = metric.slice(7);
+  return e.series?.[`val${name[0].toUpperCase()}${name.slice(1)}`];
+}
+
+/**
+ * The loss lines of a run: its own losses (VAE: reconstruction, kl; GAN: discriminator, generator) and the
+ * total where one exists (not for a GAN, whose two losses pull against each other); just `loss` otherwise.
+ */
+export function lossParts(run: Pick<RunRecord, 'batches' | 'config'>): { metric: MetricKey; part: string }[] {
+  const names = Object.keys(run.batches.find((b) => b.series)?.series ?? {});
+  if (!names.length) return [{ metric: 'loss', part: '' }];
+  const parts = names.map((n) => ({ metric: `series:${n}` as MetricKey, part: n }));
+  return run.config.objective === 'gan' ? parts : [{ metric: 'loss', part: 'total' }, ...parts];
+}
+
 /** Whether a run recorded accuracy (a classifier) rather than MAE. */
 export function hasAccuracy(run: Pick<RunRecord, 'batches' | 'epochs'>): boolean {
   return (
@@ -103,7 +126,7 @@ function rawValues(batches: BatchPoint[], o: SeriesOptions): { xs: Float64Array;
   const ys = scratchY;
   let n = 0;
   for (const b of batches) {
-    const v = b[o.metric];
+    const v = batchValue(b, o.metric);
     if (!usable(v, o.logScale)) continue;
     xs[n] = batchX(b, o.axis);
     ys[n++] = v;
@@ -125,7 +148,7 @@ export function buildRunSeries(run: RunRecord, color: string, o: SeriesOptions):
   }
   const val: XY[] = [];
   for (const e of run.epochs) {
-    const v = e[VAL_KEY[o.metric]];
+    const v = epochValue(e, o.metric);
     if (!usable(v, o.logScale)) continue;
     val.push({ x: o.axis === 'epoch' ? epochX(e, run.batches) : o.axis === 'step' ? e.step : e.time, y: v });
   }

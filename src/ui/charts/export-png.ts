@@ -1,4 +1,5 @@
 /** Saving charts as files: an SVG chart → canvas → PNG (with its title and legend), and plain downloads. */
+import { i18n } from '../../i18n';
 
 /** A legend entry drawn under the exported chart. */
 export interface LegendItem {
@@ -69,7 +70,7 @@ function drawLegend(ctx: CanvasRenderingContext2D, items: LegendItem[], top: num
 /** Renders the chart in `figure` (its recharts SVG) with a title and legend into a PNG. */
 export async function chartToPng(figure: HTMLElement, title: string, legend: LegendItem[]): Promise<Blob> {
   const svg = figure.querySelector<SVGSVGElement>('svg.recharts-surface');
-  if (!svg) throw new Error('There is no chart to export yet.');
+  if (!svg) throw new Error(i18n.t('charts:noChart'));
   const { width, height } = svg.getBoundingClientRect();
   const img = await svgImage(standaloneSvg(svg, width, height));
   const legendRows = Math.max(1, Math.ceil(legend.length / 3));
@@ -78,7 +79,8 @@ export async function chartToPng(figure: HTMLElement, title: string, legend: Leg
   canvas.width = Math.ceil(width * SCALE);
   canvas.height = Math.ceil(totalH * SCALE);
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('This browser cannot draw on a canvas.');
+  if (!ctx) throw new Error(i18n.t('charts:noCanvas'));
+
   ctx.scale(SCALE, SCALE);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, totalH);

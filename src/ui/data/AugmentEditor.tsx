@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AugmentOptions, LoadedDataset } from '../../data';
 import { augmentImages, makeRng, NO_AUGMENT, sampleView } from '../../data';
 import { PixelCanvas } from './Preview';
@@ -13,17 +14,18 @@ interface Props {
 export function AugmentEditor({ ds, value, onChange }: Props) {
   const o = value ?? NO_AUGMENT;
   const [seed, setSeed] = useState(1);
+  const { t } = useTranslation('data');
   const set = (patch: Partial<AugmentOptions>) => onChange({ ...o, ...patch });
   const previews = useMemo(() => augmentedSamples(ds, o, seed), [ds, o, seed]);
   return (
     <fieldset className="data-group">
-      <legend>Augmentation (training batches only)</legend>
+      <legend>{t('augmentation')}</legend>
       <label className="data-check">
         <input type="checkbox" checked={o.flip} onChange={(e) => set({ flip: e.target.checked })} />
-        Random horizontal flip
+        {t('flip')}
       </label>
       <Slider
-        label="Rotation"
+        label={t('rotation')}
         value={o.rotation}
         max={45}
         step={1}
@@ -31,23 +33,30 @@ export function AugmentEditor({ ds, value, onChange }: Props) {
         onChange={(rotation) => set({ rotation })}
       />
       <Slider
-        label="Shift"
+        label={t('shift')}
         value={o.shift}
         max={0.3}
         step={0.01}
         unit=""
         onChange={(shift) => set({ shift })}
       />
-      <Slider label="Zoom" value={o.zoom} max={0.3} step={0.01} unit="" onChange={(zoom) => set({ zoom })} />
-      <ul className="data-grid data-grid--small" aria-label="Augmentation preview">
+      <Slider
+        label={t('zoom')}
+        value={o.zoom}
+        max={0.3}
+        step={0.01}
+        unit=""
+        onChange={(zoom) => set({ zoom })}
+      />
+      <ul className="data-grid data-grid--small" aria-label={t('augmentPreview')}>
         {previews.map(({ id, view }) => (
           <li key={id}>
-            <PixelCanvas view={view} size={40} label={`Augmented sample ${id + 1}`} />
+            <PixelCanvas view={view} size={40} label={t('augmentedSample', { n: id + 1 })} />
           </li>
         ))}
       </ul>
       <button type="button" onClick={() => setSeed((s) => s + 1)}>
-        New random draw
+        {t('newDraw')}
       </button>
     </fieldset>
   );

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { ColumnRole, ColumnType, CsvInspection, CsvOptions } from '../../data';
+import { i18n } from '../../i18n';
 import { NumberField, SelectField } from './fields';
 
 interface Props {
@@ -7,36 +9,22 @@ interface Props {
   onChange(options: CsvOptions): void;
 }
 
-const TYPES = [
-  ['numeric', 'numeric'],
-  ['categorical', 'categorical'],
-  ['text', 'text'],
-] as const;
-const ROLES = [
-  ['feature', 'feature'],
-  ['target', 'target'],
-  ['ignore', 'ignore'],
-] as const;
-const MISSING = [
-  ['mean', 'fill: mean / most frequent'],
-  ['mode', 'fill: most frequent value'],
-  ['drop', 'drop the row'],
-] as const;
-const ENCODINGS = [
-  ['onehot', 'one-hot'],
-  ['index', 'index'],
-] as const;
-const NORMALISERS = [
-  ['zscore', 'z-score (fitted on training rows)'],
-  ['minmax', 'min–max (fitted on training rows)'],
-  ['none', 'none'],
-] as const;
+const TYPES = ['numeric', 'categorical', 'text'] as const;
+const ROLES = ['feature', 'target', 'ignore'] as const;
+const MISSING = ['mean', 'mode', 'drop'] as const;
+const ENCODINGS = ['onehot', 'index'] as const;
+const NORMALISERS = ['zscore', 'minmax', 'none'] as const;
 const DELIMITERS = [
-  [',', 'comma ,'],
-  [';', 'semicolon ;'],
+  [',', 'comma'],
+  [';', 'semicolon'],
   ['\t', 'tab'],
-  ['|', 'pipe |'],
+  ['|', 'pipe'],
 ] as const;
+
+/** `[value, label]` pairs for a select, the labels from the catalog group `data:csv.<group>`. */
+function choices<V extends string>(values: readonly V[], group: string): (readonly [V, string])[] {
+  return values.map((v) => [v, i18n.t(`data:csv.${group}.${v}` as never)] as const);
+}
 
 type Set = (patch: Partial<CsvOptions>) => void;
 
@@ -51,11 +39,12 @@ export function CsvEditor({ options, inspection, onChange }: Props) {
       })),
     });
   const hasText = options.columns.some((c) => c.role === 'feature' && c.type === 'text');
+  const { t } = useTranslation('data');
   return (
     <fieldset className="data-group">
-      <legend>Columns</legend>
+      <legend>{t('csv.columns')}</legend>
       <SelectField
-        label="Target column"
+        label={t('csv.targetColumn')}
         value={String(options.columns.findIndex((c) => c.role === 'target'))}
         options={options.columns.map((c, j) => [String(j), c.name] as const)}
         onChange={(v) => setTarget(Number(v))}
@@ -78,13 +67,14 @@ function ColumnTable({
 }) {
   const setColumn = (j: number, patch: { type?: ColumnType; role?: ColumnRole }) =>
     set({ columns: options.columns.map((c, k) => (k === j ? { ...c, ...patch } : c)) });
+  const { t } = useTranslation('data');
   return (
     <table className="data-columns">
       <thead>
         <tr>
-          <th scope="col">Column</th>
-          <th scope="col">Type</th>
-          <th scope="col">Use as</th>
+          <th scope="col">{t('csv.column')}</th>
+          <th scope="col">{t('csv.type')}</th>
+          <th scope="col">{t('csv.useAs')}</th>
         </tr>
       </thead>
       <tbody>
@@ -98,19 +88,19 @@ function ColumnTable({
             </th>
             <td>
               <SelectField
-                label={`Type of ${c.name}`}
+                label={t('csv.typeOf', { name: c.name })}
                 hideLabel
                 value={c.type}
-                options={TYPES}
+                options={choices(TYPES, 'types')}
                 onChange={(type) => setColumn(j, { type })}
               />
             </td>
             <td>
               <SelectField
-                label={`Use of ${c.name}`}
+                label={t('csv.useOf', { name: c.name })}
                 hideLabel
                 value={c.role}
-                options={ROLES}
+                options={choices(ROLES, 'roles')}
                 onChange={(role) => setColumn(j, { role })}
               />
             </td>
@@ -123,13 +113,15 @@ function ColumnTable({
 
 function ReadingOptions({ options, set }: { options: CsvOptions; set: Set }) {
   const known = DELIMITERS.some(([d]) => d === options.delimiter);
+  const { t } = useTranslation('data');
+  const delimiters = DELIMITERS.map(([d, name]) => [d, t(`csv.delimiters.${name}`)] as const);
   return (
     <>
       <div className="data-row">
         <SelectField
-          label="Delimiter"
+          label={t('csv.delimiter')}
           value={options.delimiter}
-          options={known ? DELIMITERS : [...DELIMITERS, [options.delimiter, options.delimiter]]}
+          options={known ? delimiters : [...delimiters, [options.delimiter, options.delimiter] as const]}
           onChange={(delimiter) => set({ delimiter })}
         />
         <label className="data-check">
@@ -138,13 +130,13 @@ function ReadingOptions({ options, set }: { options: CsvOptions; set: Set }) {
             checked={options.hasHeader}
             onChange={(e) => set({ hasHeader: e.target.checked })}
           />
-          First row is a header
+          {t('csv.header')}
         </label>
       </div>
       <SelectField
-        label="Missing values"
+        label={t('csv.missing')}
         value={options.missing}
-        options={MISSING}
+        options={choices(MISSING, 'missingModes')}
         onChange={(missing) => set({ missing })}
       />
     </>
@@ -152,17 +144,18 @@ function ReadingOptions({ options, set }: { options: CsvOptions; set: Set }) {
 }
 
 function TextOptions({ options, set }: { options: CsvOptions; set: Set }) {
+  const { t } = useTranslation('data');
   return (
     <div className="data-row">
       <NumberField
-        label="Vocabulary"
+        label={t('csv.vocabulary')}
         value={options.vocabSize}
         min={3}
         max={100000}
         onCommit={(v) => set({ vocabSize: Math.trunc(v) })}
       />
       <NumberField
-        label="Tokens per text"
+        label={t('csv.tokens')}
         value={options.seqLength}
         min={1}
         max={2000}
@@ -173,18 +166,19 @@ function TextOptions({ options, set }: { options: CsvOptions; set: Set }) {
 }
 
 function TableOptions({ options, set }: { options: CsvOptions; set: Set }) {
+  const { t } = useTranslation('data');
   return (
     <>
       <SelectField
-        label="Categories"
+        label={t('csv.categories')}
         value={options.encoding}
-        options={ENCODINGS}
+        options={choices(ENCODINGS, 'encodings')}
         onChange={(encoding) => set({ encoding })}
       />
       <SelectField
-        label="Normalise"
+        label={t('csv.normalise')}
         value={options.normalise}
-        options={NORMALISERS}
+        options={choices(NORMALISERS, 'normalisers')}
         onChange={(normalise) => set({ normalise })}
       />
     </>
@@ -195,8 +189,10 @@ function statsLine(inspection: CsvInspection | undefined, j: number): string | u
   const s = inspection?.columns[j];
   if (!s) return undefined;
   const range =
-    s.min !== undefined && s.inferred === 'numeric' ? `${fmt(s.min)}–${fmt(s.max!)}` : `${s.distinct} values`;
-  return s.missing ? `${range} · ${s.missing} missing` : range;
+    s.min !== undefined && s.inferred === 'numeric'
+      ? `${fmt(s.min)}–${fmt(s.max!)}`
+      : i18n.t('data:csv.values', { count: s.distinct });
+  return s.missing ? i18n.t('data:csv.missingCount', { range, count: s.missing }) : range;
 }
 
 function fmt(v: number): string {

@@ -1,23 +1,32 @@
 import './data.css';
 import './idb-files';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CsvInspection, DatasetConfig, LoadedDataset, Progress } from '../../data';
 import { builtinInfo } from '../../data';
+import { i18n, translateOr } from '../../i18n';
+
 import { Dialog } from '../app/Dialog';
 import { AugmentEditor } from './AugmentEditor';
+import { builtinDescription, builtinName, datasetName } from './builtin-text';
+
+
 import { DatasetModelCheck } from './DatasetModelCheck';
+import { GameDataChoice } from '../play/GameDataChoice';
 import { DatasetPicker, UploadZone } from './DatasetPicker';
 import { Preview } from './Preview';
 import { SourceEditor } from './SourceEditor';
 import { SplitEditor } from './SplitEditor';
 import { Summary } from './Summary';
+import { candidateFromAudio } from './audio-upload';
+import { candidateFromBoxes, candidateFromRatings } from './domain-uploads';
 import { candidateFromCsv, candidateFromImages } from './uploads';
 import { chooseBuiltin, editConfig, readCandidate, setAugment, useDataPanel } from './useDataPanel';
 
 /** A short name for a dataset config. */
 function configName(c: DatasetConfig | null): string {
-  if (!c) return 'none';
-  return c.source.kind === 'builtin' ? builtinInfo(c.source.id).name : c.source.fileName;
+  if (!c) return i18n.t('data:none');
+  return c.source.kind === 'builtin' ? builtinName(c.source.id) : c.source.fileName;
 }
 
 /** The data panel: choose or upload a dataset, set it up, preview it, and check it against the model. */
@@ -26,19 +35,33 @@ export function DataPanel() {
   const { active, shown, candidate, mode, reading, load } = p;
   const failed = load.status === 'error' ? load.message : reading.status === 'error' ? reading.message : null;
   const preview = load.status === 'ready' ? load.dataset : p.ready;
+  const { t } = useTranslation('data');
   return (
-    <section className="data-panel" aria-label="Data">
+    <section className="data-panel" aria-label={t('region')}>
       <DatasetPicker shown={shown} mode={mode} onBuiltin={(id) => chooseBuiltin(p, id)} onMode={p.setMode} />
+      <GameDataChoice />
       {shown?.source.kind === 'builtin' && !mode && (
-        <p className="muted small">{builtinInfo(shown.source.id).description}</p>
+        <p className="muted small">{builtinDescription(shown.source.id)}</p>
       )}
       {mode && (
         <UploadZone
           mode={mode}
           busy={reading.status === 'reading'}
-          onCsv={(file) => void readCandidate(p, (pr, s) => candidateFromCsv(file, p.projectId, pr, s))}
+          onCsv={(file) =>
+            void readCandidate(p, (pr, s) =>
+              mode === 'ratings'
+                ? candidateFromRatings(file, p.projectId)
+                : candidateFromCsv(file, p.projectId, pr, s),
+            )
+          }
           onImages={(blob, name) =>
-            void readCandidate(p, (pr, s) => candidateFromImages(blob, name, p.projectId, pr, s))
+            void readCandidate(p, (pr, s) =>
+              mode === 'audio'
+                ? candidateFromAudio(blob, name, p.projectId)
+                : mode === 'boxes'
+                  ? candidateFromBoxes(blob, name, p.projectId)
+                  : candidateFromImages(blob, name, p.projectId, pr, s),
+            )
           }
         />
       )}
@@ -51,10 +74,10 @@ export function DataPanel() {
       )}
       {(candidate || failed) && active && (
         <p className="data-current">
-          Current dataset: <strong>{configName(active)}</strong>
+          {t('currentDataset')} <strong>{configName(active)}</strong>
           {candidate && (
             <button type="button" onClick={() => p.setCandidate(null)}>
-              Discard changes
+              {t('discardChanges')}
             </button>
           )}
         </p>
@@ -78,9 +101,10 @@ function Settings({
   onChange(c: DatasetConfig): void;
 }) {
   const fixed = config.source.kind === 'builtin' && builtinInfo(config.source.id).fixedSplit;
+  const { t } = useTranslation('data');
   return (
     <details className="data-settings" open>
-      <summary>Settings</summary>
+      <summary>{t('settings')}</summary>
       <SourceEditor config={config} inspection={inspection} onChange={onChange} />
       <SplitEditor split={config.split} fixed={fixed} onChange={(split) => onChange({ ...config, split })} />
     </details>
@@ -89,13 +113,14 @@ function Settings({
 
 function LargePreview({ ds }: { ds: LoadedDataset }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation('data');
   return (
     <>
       <button type="button" className="data-more" onClick={() => setOpen(true)}>
-        Open larger preview
+        {t('openLargerPreview')}
       </button>
       {open && (
-        <Dialog title={`Preview: ${ds.name}`} onClose={() => setOpen(false)}>
+        <Dialog title={t('previewOf', { name: datasetName(ds.name) })} onClose={() => setOpen(false)}>
           <Preview ds={ds} large />
         </Dialog>
       )}
@@ -112,16 +137,17 @@ function DatasetView({
   augment: DatasetConfig['augment'];
   onAugment(a: DatasetConfig['augment']): void;
 }) {
+  const { t } = useTranslation('data');
   return (
     <>
-      <h3 className="data-heading">{ds.name}</h3>
+      <h3 className="data-heading">{datasetName(ds.name)}</h3>
       <Summary ds={ds} />
-      <h3 className="data-heading">Preview</h3>
+      <h3 className="data-heading">{t('preview')}</h3>
       <Preview ds={ds} />
       <LargePreview ds={ds} />
       {ds.format.kind === 'image' && <AugmentEditor ds={ds} value={augment} onChange={onAugment} />}
       {ds.warnings.length > 0 && (
-        <ul className="data-warnings" aria-label="Notes about the data">
+        <ul className="data-warnings" aria-label={t('notes')}>
           {ds.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
@@ -133,14 +159,14 @@ function DatasetView({
 
 function ProgressBar({ progress, onCancel }: { progress: Progress; onCancel(): void }) {
   const pct = Math.round(progress.fraction * 100);
+  const phase = translateOr(`data:phases.${progress.phase}`, progress.phase);
+  const { t } = useTranslation('data');
   return (
     <div className="data-progress">
-      <progress value={progress.fraction} max={1} aria-label={`${progress.phase}: ${pct} %`} />
-      <span className="small">
-        {progress.phase} {pct} %
-      </span>
+      <progress value={progress.fraction} max={1} aria-label={t('progress', { phase, pct })} />
+      <span className="small">{t('progressText', { phase, pct })}</span>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </div>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LoadedDataset, SampleView } from '../../data';
 import { labelText, sampleView } from '../../data';
+import { SpectrogramGrid } from './SpectrogramCanvas';
 
 /** Draws RGBA pixels on a canvas scaled up with crisp pixels. */
 export function PixelCanvas({
@@ -30,25 +32,27 @@ export function PixelCanvas({
   );
 }
 
-const COUNT = { image: 24, table: 8, text: 4, series: 3 } as const;
-const LARGE = { image: 120, table: 60, text: 24, series: 12 } as const;
+const COUNT = { image: 24, table: 8, text: 4, series: 3, spectrogram: 12 } as const;
+const LARGE = { image: 120, table: 60, text: 24, series: 12, spectrogram: 60 } as const;
 
 /** A preview that fits the data: an image grid, a table, token chips or a series plot (`large` in the dialog). */
 export function Preview({ ds, large = false }: { ds: LoadedDataset; large?: boolean }) {
   const n = Math.min((large ? LARGE : COUNT)[ds.format.kind], ds.counts.train);
   const px = large ? 64 : 48;
+  const { t } = useTranslation('data');
   const items = Array.from({ length: n }, (_, id) => ({
     id,
     view: sampleView(ds, 'train', id),
     label: labelText(ds, 'train', id),
   }));
+  if (ds.format.kind === 'spectrogram') return <SpectrogramGrid items={items} large={large} />;
   if (ds.format.kind === 'image') {
     return (
-      <ul className={large ? 'data-grid data-grid--large' : 'data-grid'} aria-label="Sample images">
+      <ul className={large ? 'data-grid data-grid--large' : 'data-grid'} aria-label={t('sampleImages')}>
         {items.map(({ id: i, view, label }) => (
           <li key={i}>
             {view.kind === 'image' && (
-              <PixelCanvas view={view} size={px} label={`Sample ${i + 1}: ${label}`} />
+              <PixelCanvas view={view} size={px} label={t('sampleLabel', { n: i + 1, label })} />
             )}
             <span>{label}</span>
           </li>
@@ -58,7 +62,7 @@ export function Preview({ ds, large = false }: { ds: LoadedDataset; large?: bool
   }
   if (ds.format.kind === 'text') {
     return (
-      <ul className="data-texts" aria-label="Sample texts">
+      <ul className="data-texts" aria-label={t('sampleTexts')}>
         {items.map(({ id: i, view, label }) => (
           <li key={i}>
             <span className="data-label">{label}</span>
@@ -76,7 +80,7 @@ export function Preview({ ds, large = false }: { ds: LoadedDataset; large?: bool
   const names = ds.format.featureNames;
   return (
     <div className="data-table-wrap">
-      <table className="data-table" aria-label="Sample rows">
+      <table className="data-table" aria-label={t('sampleRows')}>
         <thead>
           <tr>
             {names.map((name) => (
@@ -84,7 +88,7 @@ export function Preview({ ds, large = false }: { ds: LoadedDataset; large?: bool
                 {name}
               </th>
             ))}
-            <th scope="col">label</th>
+            <th scope="col">{t('label')}</th>
           </tr>
         </thead>
         <tbody>
@@ -105,8 +109,9 @@ function round(v: number): string {
 }
 
 function SeriesPreview({ items }: { items: { id: number; view: SampleView; label: string }[] }) {
+  const { t } = useTranslation('data');
   return (
-    <ul className="data-series" aria-label="Sample windows">
+    <ul className="data-series" aria-label={t('sampleWindows')}>
       {items.map(({ id: i, view, label }) => {
         if (view.kind !== 'series') return null;
         const min = Math.min(...view.values);
@@ -119,7 +124,7 @@ function SeriesPreview({ items }: { items: { id: number; view: SampleView; label
             <svg viewBox="0 0 200 40" width="200" height="40" aria-hidden="true">
               <polyline points={pts.join(' ')} fill="none" stroke="currentColor" strokeWidth="1.5" />
             </svg>
-            <span>next: {label}</span>
+            <span>{t('next', { label })}</span>
           </li>
         );
       })}

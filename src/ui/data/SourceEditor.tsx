@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { BuiltinId, DatasetConfig, ImageOptions } from '../../data';
 import { builtinInfo, DEFAULT_SPLIT } from '../../data';
+import { AudioEditor } from './AudioEditor';
 import { CsvEditor } from './CsvEditor';
 import { NumberField, SelectField } from './fields';
 import type { Candidate } from './uploads';
@@ -12,6 +14,7 @@ interface Props {
 
 /** Options of the shown dataset's source: generator seed and size, CSV columns, or image decoding. */
 export function SourceEditor({ config, inspection, onChange }: Props) {
+  const { t } = useTranslation('data');
   const source = config.source;
   if (source.kind === 'csv') {
     return (
@@ -22,22 +25,25 @@ export function SourceEditor({ config, inspection, onChange }: Props) {
       />
     );
   }
-  if (source.kind === 'images') {
+  if (source.kind === 'ratings') return null;
+  if (source.kind === 'audio' || (source.kind === 'builtin' && source.id === 'digits-audio'))
+    return <AudioEditor config={config} onChange={onChange} />;
+  if (source.kind === 'images' || source.kind === 'boxes') {
     const set = (patch: Partial<ImageOptions>) =>
       onChange({ ...config, source: { ...source, images: { ...source.images, ...patch } } });
     return (
       <fieldset className="data-group">
-        <legend>Images</legend>
+        <legend>{t('images')}</legend>
         <div className="data-row">
           <NumberField
-            label="Width"
+            label={t('width')}
             value={source.images.width}
             min={4}
             max={512}
             onCommit={(v) => set({ width: Math.trunc(v) })}
           />
           <NumberField
-            label="Height"
+            label={t('height')}
             value={source.images.height}
             min={4}
             max={512}
@@ -45,11 +51,11 @@ export function SourceEditor({ config, inspection, onChange }: Props) {
           />
         </div>
         <SelectField
-          label="Colour"
+          label={t('colour')}
           value={String(source.images.channels) as '1' | '3'}
           options={[
-            ['3', 'RGB'],
-            ['1', 'grayscale'],
+            ['3', t('rgb')],
+            ['1', t('grayscale')],
           ]}
           onChange={(v) => set({ channels: v === '1' ? 1 : 3 })}
         />
@@ -59,17 +65,17 @@ export function SourceEditor({ config, inspection, onChange }: Props) {
   if (!builtinInfo(source.id).synthetic) return null;
   return (
     <fieldset className="data-group">
-      <legend>Generator</legend>
+      <legend>{t('generator')}</legend>
       <div className="data-row">
         <NumberField
-          label="Samples"
+          label={t('samples')}
           value={source.samples}
           min={10}
           max={100000}
           onCommit={(v) => onChange({ ...config, source: { ...source, samples: Math.trunc(v) } })}
         />
         <NumberField
-          label="Seed"
+          label={t('seed')}
           value={source.seed}
           step={1}
           onCommit={(v) => onChange({ ...config, source: { ...source, seed: Math.trunc(v) } })}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { SplitConfig } from '../../data';
 import { NumberField } from './fields';
 
@@ -11,8 +12,8 @@ const pct = (v: number) => Math.round(v * 1000) / 10;
 
 /** Train / validation / test percentages, seed and stratification; validation and test adjust training. */
 export function SplitEditor({ split, fixed, onChange }: Props) {
-  if (fixed)
-    return <p className="muted small">This dataset comes with a fixed training / validation / test split.</p>;
+  const { t } = useTranslation('data');
+  if (fixed) return <p className="muted small">{t('fixedSplit')}</p>;
   const set = (patch: Partial<SplitConfig>) => {
     const next = { ...split, ...patch };
     next.train = Math.round((1 - next.val - next.test) * 1000) / 1000;
@@ -20,13 +21,13 @@ export function SplitEditor({ split, fixed, onChange }: Props) {
   };
   return (
     <fieldset className="data-group">
-      <legend>Split</legend>
+      <legend>{t('split')}</legend>
       <div className="data-split">
         <span className="data-split-train">
-          Training <strong>{pct(split.train)} %</strong>
+          {t('training')} <strong>{pct(split.train)} %</strong>
         </span>
         <NumberField
-          label="Validation"
+          label={t('validation')}
           value={pct(split.val)}
           min={0}
           max={90}
@@ -34,7 +35,7 @@ export function SplitEditor({ split, fixed, onChange }: Props) {
           onCommit={(v) => set({ val: v / 100 })}
         />
         <NumberField
-          label="Test"
+          label={t('test')}
           value={pct(split.test)}
           min={0}
           max={90}
@@ -44,7 +45,7 @@ export function SplitEditor({ split, fixed, onChange }: Props) {
       </div>
       <div className="data-row">
         <NumberField
-          label="Seed"
+          label={t('seed')}
           value={split.seed}
           step={1}
           onCommit={(v) => onChange({ ...split, seed: Math.trunc(v) })}
@@ -55,7 +56,7 @@ export function SplitEditor({ split, fixed, onChange }: Props) {
             checked={split.stratify}
             onChange={(e) => onChange({ ...split, stratify: e.target.checked })}
           />
-          Stratify by class
+          {t('stratify')}
         </label>
       </div>
     </fieldset>

@@ -1,5 +1,5 @@
 import { type FileStore, setFileStore } from '../../data';
-import { getDb } from '../../state/db';
+import { getDb } from '../../storage/db';
 
 /** Uploaded files in the studio's IndexedDB "files" store, so a reopened project does not ask for them again. */
 export const idbFileStore: FileStore = {

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { BuiltinId, CsvInspection, DatasetConfig, LoadedDataset, Progress } from '../../data';
 import { asDatasetConfig, CancelledError, DataError, inspectCsv, readUploadedFile } from '../../data';
+import { i18n } from '../../i18n';
 import { useStudio } from '../../state/store';
 import type { UploadMode } from './DatasetPicker';
 import { builtinConfig } from './SourceEditor';
 import type { Candidate } from './uploads';
-import { CANCELLED_MESSAGE, type LoadState, loadKey, useDatasetLoad } from './useDatasetLoad';
+import { cancelledMessage, type LoadState, loadKey, useDatasetLoad } from './useDatasetLoad';
 
 /** Reading an uploaded file before it becomes a candidate. */
 export type Reading =
@@ -90,8 +91,8 @@ function commitLoaded(ds: LoadedDataset, candidate: Candidate | null, active: Da
 }
 
 function messageOf(e: unknown): string {
-  if (e instanceof CancelledError) return CANCELLED_MESSAGE;
-  return e instanceof DataError ? e.message : `Reading the file failed: ${String(e)}`;
+  if (e instanceof CancelledError) return cancelledMessage();
+  return e instanceof DataError ? e.message : i18n.t('data:readingFailed', { error: String(e) });
 }
 
 /** Runs an upload step with progress and cancel; its result becomes the candidate, its error the message. */

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DatasetConfig, LoadedDataset, Progress } from '../../data';
 import { CancelledError, DataError, loadDataset } from '../../data';
+import { i18n } from '../../i18n';
 
-/** What the person reads when loading stopped because they pressed Cancel. */
-export const CANCELLED_MESSAGE = 'Loading was cancelled; the current dataset was not changed.';
+/** What the person reads when loading stopped because they pressed Cancel (in the UI language). */
+
+export const cancelledMessage = (): string => i18n.t('data:cancelled');
 
 /** Where loading the shown dataset stands. */
 export type LoadState =
@@ -53,10 +55,11 @@ export function useDatasetLoad(
       (e: unknown) => {
         const cancelled = e instanceof CancelledError;
         const message = cancelled
-          ? CANCELLED_MESSAGE
+          ? cancelledMessage()
           : e instanceof DataError
             ? e.message
-            : `Loading failed: ${String(e)}`;
+            : i18n.t('data:loadingFailed', { error: String(e) });
+
         if (live) setState({ status: 'error', message, cancelled });
       },
     );

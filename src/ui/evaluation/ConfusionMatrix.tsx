@@ -1,4 +1,6 @@
 import { type ReactNode, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPercent, i18n } from '../../i18n';
 import { cellSamples } from '../../evaluate/classification';
 
 interface ConfusionMatrixProps {
@@ -11,7 +13,7 @@ interface ConfusionMatrixProps {
 }
 
 const LIST_LIMIT = 60;
-const plural = (n: number) => `${n} sample${n === 1 ? '' : 's'}`;
+const plural = (n: number) => i18n.t('evaluate:samples', { count: n });
 
 /** Cell colour: blue on the diagonal, red off it, as strong as the share of the true class's samples. */
 function cellStyle(count: number, rowTotal: number, diagonal: boolean) {
@@ -29,22 +31,25 @@ function CellList(p: ConfusionMatrixProps & { cell: [number, number] }) {
     () => cellSamples(p.yTrue, p.classes, p.confidence, t, pr),
     [p.yTrue, p.classes, p.confidence, t, pr],
   );
-  const title = `True ${p.names[t]}, predicted ${p.names[pr]}: ${plural(indices.length)}`;
+  const { t: tr } = useTranslation('evaluate');
+  const title = tr('cellTitle', {
+    truth: p.names[t],
+    predicted: p.names[pr],
+    samples: plural(indices.length),
+  });
   return (
-    <section className="cm-list" aria-label="Samples in the selected cell">
+    <section className="cm-list" aria-label={tr('cellSamples')}>
       <h4>{title}</h4>
       {indices.length > LIST_LIMIT && (
-        <p className="muted">
-          Showing the {LIST_LIMIT} most confident of {indices.length}.
-        </p>
+        <p className="muted">{tr('showing', { limit: LIST_LIMIT, count: indices.length })}</p>
       )}
-      {indices.length === 0 && <p className="muted">No test samples fall in this cell.</p>}
+      {indices.length === 0 && <p className="muted">{tr('noCellSamples')}</p>}
       <ul>
         {indices.slice(0, LIST_LIMIT).map((i) => (
           <li key={i}>
-            <div className="cm-list__sample">{p.samples ? p.samples(i) : `Sample #${i + 1}`}</div>
+            <div className="cm-list__sample">{p.samples ? p.samples(i) : tr('sampleN', { n: i + 1 })}</div>
             <div className="cm-list__meta">
-              predicted <b>{p.names[pr]}</b> ({(p.confidence[i] * 100).toFixed(1)}%) · true{' '}
+              {tr('predictedPart')} <b>{p.names[pr]}</b> ({formatPercent(p.confidence[i])}) · {tr('truePart')}{' '}
               <b>{p.names[t]}</b>
             </div>
           </li>
@@ -61,16 +66,17 @@ function CellList(p: ConfusionMatrixProps & { cell: [number, number] }) {
 export function ConfusionMatrix(props: ConfusionMatrixProps) {
   const { matrix, names } = props;
   const [cell, setCell] = useState<[number, number] | null>(null);
+  const { t: tr } = useTranslation('evaluate');
   const k = matrix.length;
   return (
     <div className="cm">
-      <div className="cm__axis">Predicted →</div>
+      <div className="cm__axis">{tr('predictedAxis')}</div>
       <fieldset
         className="cm__grid"
-        aria-label="Confusion matrix"
+        aria-label={tr('confusionMatrix')}
         style={{ gridTemplateColumns: `auto repeat(${k}, minmax(22px, 44px))` }}
       >
-        <span className="cm__corner">True ↓</span>
+        <span className="cm__corner">{tr('trueAxis')}</span>
         {names.map((n) => (
           <span key={`h${n}`} className="cm__head" title={n}>
             {n}
@@ -88,7 +94,7 @@ export function ConfusionMatrix(props: ConfusionMatrixProps) {
                 key={`${t}-${p}`}
                 type="button"
                 className="cm__cell"
-                aria-label={`${plural(count)}: true ${names[t]}, predicted ${names[p]}`}
+                aria-label={tr('cellLabel', { samples: plural(count), truth: names[t], predicted: names[p] })}
                 aria-pressed={cell?.[0] === t && cell?.[1] === p}
                 style={cellStyle(count, total, t === p)}
                 onClick={() => setCell([t, p])}

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Canvas resolution: 10 × MNIST, so a mouse stroke is smooth before it is downsampled. */
 const SIZE = 280;
@@ -22,6 +23,7 @@ function readGray(canvas: HTMLCanvasElement): Float32Array {
 /** A black pad to draw on with the mouse, pen or finger in white (as MNIST digits are). */
 export function DrawPad({ onStroke, clearKey }: DrawPadProps) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const { t } = useTranslation('evaluate');
   const last = useRef<{ x: number; y: number } | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: clearKey is the signal to clear
@@ -56,7 +58,7 @@ export function DrawPad({ onStroke, clearKey }: DrawPadProps) {
       width={SIZE}
       height={SIZE}
       className="tryit__canvas"
-      aria-label="Drawing pad: draw a digit"
+      aria-label={t('drawPad')}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
         last.current = null;
@@ -88,6 +90,7 @@ export function InputPreview({
   channels: number;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const { t } = useTranslation('evaluate');
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
@@ -98,5 +101,5 @@ export function InputPreview({
     }
     ctx.putImageData(img, 0, 0);
   }, [input, width, height, channels]);
-  return <canvas ref={ref} width={width} height={height} role="img" aria-label="Model input" />;
+  return <canvas ref={ref} width={width} height={height} role="img" aria-label={t('modelInput')} />;
 }

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import type { DatasetConfig, LoadedDataset } from '../../data';
 import { asDatasetConfig, labelText, loadDataset, normaliseRow, prepareText, sampleView } from '../../data';
 import { useStudio } from '../../state/store';
@@ -7,6 +9,9 @@ import type { TestPredictions } from '../../train/types';
 import { PixelCanvas } from '../data/Preview';
 import { predictServedVersion } from '../publish';
 import { EvaluationView } from './EvaluationView';
+import { LocaliseEvaluation } from './LocaliseEvaluation';
+import { RecommendEvaluation } from './RecommendEvaluation';
+import { AudioTryIt } from './AudioTryIt';
 import { TryIt, type TryItProps } from './TryIt';
 import { type TryTarget, TryTargetPicker } from './TryTarget';
 
@@ -16,6 +21,7 @@ export function EvaluatePanel() {
   const [ds, setDs] = useState<LoadedDataset | null>(null);
   const [predictions, setPredictions] = useState<TestPredictions | null>(null);
   const [state, setState] = useState<'idle' | 'busy' | string>('idle');
+  const { t } = useTranslation('evaluate');
 
   useEffect(() => {
     setDs(null);
@@ -39,7 +45,7 @@ export function EvaluatePanel() {
       // Opening the tab before any training is not an error; the button says what to do.
       if (quiet) setState('idle');
       else
-        setState(`Could not evaluate: ${e instanceof Error ? e.message : String(e)}. Train a model first.`);
+        setState(i18n.t('evaluate:couldNotEvaluate', { error: e instanceof Error ? e.message : String(e) }));
     }
   }, []);
 
@@ -49,10 +55,17 @@ export function EvaluatePanel() {
     return trainingClient.on('end', () => void evaluate(true));
   }, [evaluate]);
 
+  // Ratings and box datasets have their own metrics and Try-it (recommendation, localisation).
+  if (ds?.domain)
+    return (
+      <div className="evaluate-panel">
+        {ds.domain.kind === 'ratings' ? <RecommendEvaluation ds={ds} /> : <LocaliseEvaluation ds={ds} />}
+      </div>
+    );
   return (
     <div className="evaluate-panel">
       <button type="button" onClick={() => void evaluate()} disabled={state === 'busy'}>
-        {state === 'busy' ? 'Evaluating…' : 'Evaluate on the test split'}
+        {state === 'busy' ? t('evaluating') : t('evaluate')}
       </button>
       {state !== 'idle' && state !== 'busy' && (
         <p className="field__error" role="alert">
@@ -73,8 +86,9 @@ export function EvaluatePanel() {
 function Sample({ ds, index }: { ds: LoadedDataset; index: number }) {
   const view = useMemo(() => sampleView(ds, 'test', index), [ds, index]);
   const label = labelText(ds, 'test', index);
+  const { t } = useTranslation('evaluate');
   if (view.kind === 'image')
-    return <PixelCanvas view={view} size={56} label={`Test sample ${index}: ${label}`} />;
+    return <PixelCanvas view={view} size={56} label={t('testSample', { index, label })} />;
   if (view.kind === 'text') return <span className="sample-text">{view.tokens.join(' ')}</span>;
   if (view.kind === 'table')
     return (
@@ -87,10 +101,12 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 
 function TryItFor({ ds, config }: { ds: LoadedDataset; config: DatasetConfig }) {
   const [target, setTarget] = useState<TryTarget>({ kind: 'local' });
+  const { t } = useTranslation('evaluate');
   const f = ds.format;
   const kind: TryItProps['kind'] | null =
     f.kind === 'image' ? 'image' : f.kind === 'table' ? 'tabular' : f.kind === 'text' ? 'text' : null;
-  if (!kind) return null;
+  const audio = f.kind === 'spectrogram';
+  if (!kind && !audio) return null;
   const predict = (x: Float32Array, shape: number[]) => {
     const input = kind === 'tabular' ? normaliseRow(config, Array.from(x)) : x;
     if (target.kind === 'served')
@@ -100,16 +116,20 @@ function TryItFor({ ds, config }: { ds: LoadedDataset; config: DatasetConfig }) 
   const length = ds.inputShape[0] ?? 1;
   return (
     <div className="tryit-wrap">
-      <h3>Try it</h3>
+      <h3>{t('tryIt')}</h3>
+
       <TryTargetPicker value={target} onChange={setTarget} />
-      <TryIt
-        kind={kind}
-        inputShape={ds.inputShape}
-        classNames={ds.classNames}
-        featureNames={f.kind === 'table' ? f.featureNames : undefined}
-        predict={predict}
-        prepareText={kind === 'text' ? (s) => Float32Array.from(prepareText(config, s, length)) : undefined}
-      />
+      {audio && <AudioTryIt config={config} classNames={ds.classNames} predict={predict} />}
+      {kind && (
+        <TryIt
+          kind={kind}
+          inputShape={ds.inputShape}
+          classNames={ds.classNames}
+          featureNames={f.kind === 'table' ? f.featureNames : undefined}
+          predict={predict}
+          prepareText={kind === 'text' ? (s) => Float32Array.from(prepareText(config, s, length)) : undefined}
+        />
+      )}
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { type ReactNode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../i18n';
 import { classificationReport, predictedClasses, probabilityOf } from '../../evaluate/classification';
 import type { TestPredictions } from '../../train/types';
 import { ConfusionMatrix } from './ConfusionMatrix';
@@ -27,13 +29,14 @@ function ClassificationView({ predictions, samples }: EvaluationViewProps) {
     () => (k === 2 ? Float32Array.from(predictions.yTrue, (_, i) => probabilityOf(predictions, i, 1)) : null),
     [k, predictions],
   );
+  const { t } = useTranslation('evaluate');
   return (
     <>
-      <p className="eval__headline">Test accuracy: {(report.accuracy * 100).toFixed(1)}%</p>
+      <p className="eval__headline">{t('testAccuracy', { value: formatPercent(report.accuracy) })}</p>
       <p className="muted eval__sub">
-        {predictions.yTrue.length} test samples · macro F1 {(report.macro.f1 * 100).toFixed(1)}%
+        {t('testSamples', { count: predictions.yTrue.length, f1: formatPercent(report.macro.f1) })}
       </p>
-      <h3>Confusion matrix</h3>
+      <h3>{t('confusionMatrix')}</h3>
       <ConfusionMatrix
         matrix={report.matrix}
         names={names}
@@ -42,7 +45,7 @@ function ClassificationView({ predictions, samples }: EvaluationViewProps) {
         confidence={confidence}
         samples={samples}
       />
-      <h3>Per class</h3>
+      <h3>{t('perClass')}</h3>
       <ReportTable report={report} names={names} />
       {positiveScore && <RocChart isPositive={predictions.yTrue} score={positiveScore} positive={names[1]} />}
     </>
@@ -55,11 +58,12 @@ function ClassificationView({ predictions, samples }: EvaluationViewProps) {
  * and a predicted-vs-true scatter.
  */
 export function EvaluationView({ predictions, samples }: EvaluationViewProps) {
+  const { t } = useTranslation('evaluate');
   if (predictions.yTrue.length === 0) {
-    return <p className="muted">The test split is empty: there is nothing to evaluate.</p>;
+    return <p className="muted">{t('empty')}</p>;
   }
   return (
-    <section className="evaluation" aria-label="Evaluation">
+    <section className="evaluation" aria-label={t('evaluation')}>
       {predictions.kind === 'regression' ? (
         <RegressionView yTrue={predictions.yTrue} yPred={predictions.yPred} />
       ) : (

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 
 const MAX_BARS = 20;
@@ -8,15 +9,16 @@ const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 /** Class probabilities as horizontal bars (the top 20 when there are more classes), the winner highlighted. */
 export function ProbabilityBars({ probabilities, names }: { probabilities: number[]; names: string[] }) {
   const best = probabilities.indexOf(Math.max(...probabilities));
+  const { t } = useTranslation('evaluate');
   const data = useMemo(() => {
     const all = probabilities.map((p, c) => ({ c, name: names[c] ?? String(c), p }));
     return all.length <= MAX_BARS ? all : [...all].sort((a, b) => b.p - a.p).slice(0, MAX_BARS);
   }, [probabilities, names]);
   return (
-    <figure className="eval__figure" aria-label="Class probabilities">
+    <figure className="eval__figure" aria-label={t('classProbabilities')}>
       <figcaption>
         <p className="tryit__result">
-          Predicted: {names[best] ?? best} ({pct(probabilities[best])})
+          {t('predicted', { name: names[best] ?? best, pct: pct(probabilities[best]) })}
         </p>
       </figcaption>
       <ResponsiveContainer
@@ -42,7 +44,7 @@ export function ProbabilityBars({ probabilities, names }: { probabilities: numbe
         </BarChart>
       </ResponsiveContainer>
       {/* The exact numbers, for screen readers and tests: the bars alone cannot be read. */}
-      <ul className="visually-hidden" aria-label="Probabilities">
+      <ul className="visually-hidden" aria-label={t('probabilities')}>
         {probabilities.map((p, c) => (
           <li key={names[c] ?? c} data-probability={p}>
             {names[c] ?? c}: {pct(p)}

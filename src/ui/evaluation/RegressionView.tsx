@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
   ResponsiveContainer,
@@ -36,10 +37,11 @@ export function RegressionView({ yTrue, yPred }: { yTrue: Float32Array; yPred: F
     }
     return { dots: pts, lo: min, hi: max };
   }, [yTrue, yPred]);
+  const { t } = useTranslation('evaluate');
   return (
     <>
-      <p className="eval__headline">Test MAE: {formatY(m.mae)}</p>
-      <dl className="eval__metrics" aria-label="Regression metrics">
+      <p className="eval__headline">{t('testMae', { value: formatY(m.mae) })}</p>
+      <dl className="eval__metrics" aria-label={t('regressionMetrics')}>
         <dt>MAE</dt>
         <dd>{formatY(m.mae)}</dd>
         <dt>MSE</dt>
@@ -48,14 +50,14 @@ export function RegressionView({ yTrue, yPred }: { yTrue: Float32Array; yPred: F
         <dd>{formatY(m.rmse)}</dd>
         <dt>R²</dt>
         <dd>{Number.isFinite(m.r2) ? m.r2.toFixed(3) : '—'}</dd>
-        <dt>Samples</dt>
+        <dt>{t('samples')}</dt>
         <dd>{m.count}</dd>
       </dl>
       {dots.length > 0 && (
-        <figure className="eval__figure" aria-label="Predicted vs true">
+        <figure className="eval__figure" aria-label={t('predictedVsTrue')}>
           <figcaption>
-            Predicted vs true
-            {dots.length < yTrue.length && ` (${dots.length} of ${yTrue.length} samples shown)`}
+            {t('predictedVsTrue')}
+            {dots.length < yTrue.length && t('shownOf', { shown: dots.length, count: yTrue.length })}
           </figcaption>
           <ResponsiveContainer
             width="100%"

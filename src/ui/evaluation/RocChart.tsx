@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { lttbIndices } from '../../evaluate/lttb';
 import { auc, type RocPoint, rocCurve } from '../../evaluate/roc';
@@ -19,6 +20,7 @@ export function RocChart({
   score: ArrayLike<number>;
   positive: string;
 }) {
+  const { t } = useTranslation('evaluate');
   const { points, area } = useMemo(() => {
     const curve = rocCurve(isPositive, score);
     // A curve has up to one point per test sample; LTTB keeps its shape with what a chart can draw.
@@ -31,12 +33,13 @@ export function RocChart({
     return { points: drawn, area: auc(curve) };
   }, [isPositive, score]);
   if (!points.length) {
-    return <p className="muted">ROC curve: undefined, the test split has samples of only one class.</p>;
+    return <p className="muted">{t('rocUndefined')}</p>;
   }
   return (
-    <figure className="eval__figure" aria-label="ROC curve">
+    <figure className="eval__figure" aria-label={t('rocCurve')}>
       <figcaption>
-        ROC curve (positive class: {positive}) · <strong>AUC: {area.toFixed(3)}</strong>
+        {t('rocCaption', { positive })}
+        <strong>{t('auc', { value: area.toFixed(3) })}</strong>
       </figcaption>
       <ResponsiveContainer
         width="100%"

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DrawPad, InputPreview } from './DrawPad';
 import { drawingToInput, imageDims, outputProbabilities } from './digit';
 import { ProbabilityBars } from './ProbabilityBars';
@@ -55,6 +56,7 @@ function ImageInput({
 }) {
   const [clearKey, setClearKey] = useState(0);
   const [seen, setSeen] = useState<Float32Array | null>(null);
+  const { t } = useTranslation('evaluate');
   const dims = imageDims(inputShape);
   return (
     <div className="tryit__pad">
@@ -68,7 +70,7 @@ function ImageInput({
       />
       <div className="tryit__seen">
         {seen && <InputPreview input={seen} width={dims.w} height={dims.h} channels={dims.c} />}
-        {seen && `model input ${dims.h}×${dims.w}`}
+        {seen && t('modelInputSize', { h: dims.h, w: dims.w })}
         <button
           type="button"
           onClick={() => {
@@ -77,7 +79,7 @@ function ImageInput({
             onInput(null);
           }}
         >
-          Clear
+          {t('clear')}
         </button>
       </div>
     </div>
@@ -88,6 +90,7 @@ function TabularInput({ names, onInput }: { names: string[]; onInput(x: Float32A
   const [values, setValues] = useState<string[]>(() => names.map(() => ''));
   const parsed = values.map((v) => Number(v || 0));
   const valid = parsed.every(Number.isFinite);
+  const { t } = useTranslation('evaluate');
   return (
     <form
       onSubmit={(e) => {
@@ -111,7 +114,7 @@ function TabularInput({ names, onInput }: { names: string[]; onInput(x: Float32A
       </div>
       <div className="tryit__buttons">
         <button type="submit" disabled={!valid}>
-          Predict
+          {t('predict')}
         </button>
         <button
           type="button"
@@ -120,7 +123,7 @@ function TabularInput({ names, onInput }: { names: string[]; onInput(x: Float32A
             onInput(null);
           }}
         >
-          Clear
+          {t('clear')}
         </button>
       </div>
     </form>
@@ -135,6 +138,7 @@ function TextInput({
   onInput(x: Float32Array | null): void;
 }) {
   const [text, setText] = useState('');
+  const { t } = useTranslation('evaluate');
   return (
     <form
       onSubmit={(e) => {
@@ -143,14 +147,14 @@ function TextInput({
       }}
     >
       <textarea
-        aria-label="Sentence"
+        aria-label={t('sentence')}
         value={text}
-        placeholder="Type a sentence…"
+        placeholder={t('typeSentence')}
         onChange={(e) => setText(e.target.value)}
       />
       <div className="tryit__buttons">
         <button type="submit" disabled={!prepare || !text.trim()}>
-          Predict
+          {t('predict')}
         </button>
         <button
           type="button"
@@ -159,10 +163,10 @@ function TextInput({
             onInput(null);
           }}
         >
-          Clear
+          {t('clear')}
         </button>
       </div>
-      {!prepare && <p className="muted">This project has no text encoder.</p>}
+      {!prepare && <p className="muted">{t('noEncoder')}</p>}
     </form>
   );
 }
@@ -172,11 +176,13 @@ export function TryIt(props: TryItProps) {
   const { kind, inputShape, classNames, featureNames } = props;
   const { outcome, error, run, clear } = usePrediction(props);
   const onInput = (x: Float32Array | null) => (x ? void run(x) : clear());
-  const names = featureNames ?? Array.from({ length: product(inputShape) }, (_, i) => `Feature ${i + 1}`);
+  const { t } = useTranslation('evaluate');
+  const names =
+    featureNames ?? Array.from({ length: product(inputShape) }, (_, i) => t('feature', { n: i + 1 }));
   const classes =
     outcome?.kind === 'classes' ? outcome.probabilities.map((_, c) => classNames?.[c] ?? String(c)) : [];
   return (
-    <section className="tryit" aria-label="Try it">
+    <section className="tryit" aria-label={t('tryIt')}>
       {kind === 'image' && <ImageInput inputShape={inputShape} onInput={onInput} />}
       {kind === 'tabular' && <TabularInput names={names} onInput={onInput} />}
       {kind === 'text' && <TextInput prepare={props.prepareText} onInput={onInput} />}
@@ -190,14 +196,10 @@ export function TryIt(props: TryItProps) {
       )}
       {outcome?.kind === 'values' && (
         <p className="tryit__result">
-          Prediction: {outcome.values.map((v) => Number(v.toPrecision(4))).join(', ')}
+          {t('prediction', { values: outcome.values.map((v) => Number(v.toPrecision(4))).join(', ') })}
         </p>
       )}
-      {!outcome && !error && (
-        <p className="muted">
-          {kind === 'image' ? 'Draw a digit above.' : 'Enter values and press Predict.'}
-        </p>
-      )}
+      {!outcome && !error && <p className="muted">{kind === 'image' ? t('drawHint') : t('valuesHint')}</p>}
     </section>
   );
 }

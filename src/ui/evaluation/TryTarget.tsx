@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { listModels, loadPrefs, loadToken } from '../../publish';
 import { useStudio } from '../../state/store';
 
@@ -9,6 +10,8 @@ export type TryTarget = { kind: 'local' } | { kind: 'served'; name: string; vers
 export function TryTargetPicker({ value, onChange }: { value: TryTarget; onChange(t: TryTarget): void }) {
   const projectId = useStudio((s) => s.projectId);
   const [served, setServed] = useState<{ name: string; versions: number[] } | null>(null);
+  const { t } = useTranslation('evaluate');
+
   useEffect(() => {
     let live = true;
     (async () => {
@@ -29,7 +32,7 @@ export function TryTargetPicker({ value, onChange }: { value: TryTarget; onChang
   const key = value.kind === 'local' ? 'local' : `${value.version ?? 'default'}`;
   return (
     <label className="field">
-      <span>Run on</span>
+      <span>{t('runOn')}</span>
       <select
         value={key}
         onChange={(e) => {
@@ -38,11 +41,11 @@ export function TryTargetPicker({ value, onChange }: { value: TryTarget; onChang
           else onChange({ kind: 'served', name: served.name, version: v === 'default' ? null : Number(v) });
         }}
       >
-        <option value="local">This browser (trained model)</option>
-        <option value="default">Served {served.name} (stable / latest)</option>
+        <option value="local">{t('thisBrowser')}</option>
+        <option value="default">{t('servedDefault', { name: served.name })}</option>
         {served.versions.map((v) => (
           <option key={v} value={v}>
-            Served {served.name} version {v}
+            {t('servedVersion', { name: served.name, version: v })}
           </option>
         ))}
       </select>

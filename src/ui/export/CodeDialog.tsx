@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../app/Dialog';
 import { downloadFile } from './graph-image';
 
@@ -14,13 +15,14 @@ interface Props {
 /** Shows generated code with "Copy" and "Download" buttons. */
 export function CodeDialog({ title, code, fileName, onClose, toolbar }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
+  const { t } = useTranslation('export');
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(code);
-      setCopied('Copied to the clipboard.');
+      setCopied(t('copied'));
     } catch {
       // Clipboard access needs a secure context and permission; say so rather than fail silently.
-      setCopied('The browser refused clipboard access: select the code and copy it by hand.');
+      setCopied(t('clipboardRefused'));
     }
   };
   return (
@@ -30,10 +32,10 @@ export function CodeDialog({ title, code, fileName, onClose, toolbar }: Props) {
         <span className="code-dialog__spacer" />
         <output className="code-dialog__status">{copied}</output>
         <button type="button" onClick={copy}>
-          Copy
+          {t('copy')}
         </button>
         <button type="button" onClick={() => downloadFile(fileName, code, 'text/plain')}>
-          Download
+          {t('download')}
         </button>
       </div>
       <pre className="code-dialog__code">

@@ -1,19 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CodeDialog } from './CodeDialog';
 import { downloadGraphImage, downloadTfjsFiles, generateCode } from './export-actions';
 import { type Note, NoteBox } from './Message';
 import './export.css';
 
 type CodeKind = 'keras' | 'typescript' | 'javascript';
+/** Programming languages' own names, the same in every UI language. */
+const LANGUAGE_NAMES = { typescript: 'TypeScript', javascript: 'JavaScript' } as const;
+
 type Choice = 'files' | 'keras' | 'tfjs' | 'png' | 'svg';
 
-const CHOICES: { id: Choice; label: string }[] = [
-  { id: 'files', label: 'TF.js model files' },
-  { id: 'keras', label: 'Keras Python code' },
-  { id: 'tfjs', label: 'TF.js code' },
-  { id: 'png', label: 'Graph image (PNG)' },
-  { id: 'svg', label: 'Graph image (SVG)' },
-];
+const CHOICES: Choice[] = ['files', 'keras', 'tfjs', 'png', 'svg'];
 
 interface Shown {
   kind: CodeKind;
@@ -39,6 +37,7 @@ export function ExportMenu() {
   const [message, setMessage] = useState<Note | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation('export');
   useCloseOnOutsideClick(root, open, () => setOpen(false));
 
   const showCode = async (kind: CodeKind) => setShown({ kind, code: await generateCode(kind) });
@@ -53,7 +52,10 @@ export function ExportMenu() {
       else await downloadGraphImage(choice);
     } catch (e) {
       // CompileError messages already name the node and say what to change.
-      setMessage({ kind: 'error', text: `Cannot export: ${e instanceof Error ? e.message : String(e)}` });
+      setMessage({
+        kind: 'error',
+        text: t('cannotExport', { error: e instanceof Error ? e.message : String(e) }),
+      });
     } finally {
       setBusy(false);
     }
@@ -68,19 +70,19 @@ export function ExportMenu() {
         disabled={busy}
         onClick={() => setOpen(!open)}
       >
-        {busy ? 'Exporting…' : 'Export'}
+        {busy ? t('exporting') : t('export')}
       </button>
       {open && (
-        <div role="menu" aria-label="Export" className="export-menu__list">
+        <div role="menu" aria-label={t('export')} className="export-menu__list">
           {CHOICES.map((c) => (
             <button
-              key={c.id}
+              key={c}
               type="button"
               role="menuitem"
               className="export-menu__item"
-              onClick={() => run(c.id)}
+              onClick={() => run(c)}
             >
-              {c.label}
+              {t(`choices.${c}`)}
             </button>
           ))}
         </div>
@@ -100,11 +102,12 @@ function ShownCode({
   onSwitch(kind: CodeKind): void;
   onClose(): void;
 }) {
+  const { t } = useTranslation('export');
   if (shown.kind === 'keras')
-    return <CodeDialog title="Keras Python code" code={shown.code} fileName="model.py" onClose={onClose} />;
+    return <CodeDialog title={t('kerasCode')} code={shown.code} fileName="model.py" onClose={onClose} />;
   const toolbar = (
     <fieldset className="code-dialog__lang">
-      <legend className="visually-hidden">Language</legend>
+      <legend className="visually-hidden">{t('language')}</legend>
       {(['typescript', 'javascript'] as const).map((lang) => (
         <label key={lang}>
           <input
@@ -113,7 +116,7 @@ function ShownCode({
             checked={shown.kind === lang}
             onChange={() => onSwitch(lang)}
           />
-          {lang === 'typescript' ? 'TypeScript' : 'JavaScript'}
+          {lang === 'typescript' ? LANGUAGE_NAMES.typescript : LANGUAGE_NAMES.javascript}
         </label>
       ))}
     </fieldset>
@@ -121,7 +124,7 @@ function ShownCode({
   const fileName = shown.kind === 'typescript' ? 'model.ts' : 'model.js';
   return (
     <CodeDialog
-      title="TF.js code"
+      title={t('tfjsCode')}
       code={shown.code}
       fileName={fileName}
       onClose={onClose}

@@ -1,4 +1,6 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import { autoLayout } from '../../state/layout';
 import { useStudio } from '../../state/store';
 import { storeImportedWeights } from './export-actions';
@@ -17,17 +19,19 @@ async function importFiles(list: File[]): Promise<Note> {
     const imported = importModelFiles(files);
     useStudio.getState().setGraph(autoLayout(imported.graph));
     if (imported.weights) await storeImportedWeights(imported.modelTopology, imported.weights);
-    const what = imported.weights ? 'with its weights' : 'without weights';
+    const what = i18n.t(imported.weights ? 'export:withWeights' : 'export:withoutWeights');
     const n = imported.graph.nodes.length;
     return {
       kind: 'info',
-      text: [`Imported “${imported.name}” (${n} layers) ${what}.`, ...imported.warnings].join(' '),
+      text: [i18n.t('export:imported', { name: imported.name, count: n, what }), ...imported.warnings].join(
+        ' ',
+      ),
     };
   } catch (e) {
     if (e instanceof ImportError) return { kind: 'error', text: e.message };
     return {
       kind: 'error',
-      text: `The model could not be imported: ${e instanceof Error ? e.message : String(e)}`,
+      text: i18n.t('export:importFailed', { error: e instanceof Error ? e.message : String(e) }),
     };
   }
 }
@@ -37,10 +41,11 @@ export function ImportModelButton() {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [result, setNote] = useState<Note | null>(null);
+  const { t } = useTranslation('export');
   return (
     <div className="import-model">
       <button type="button" disabled={busy} onClick={() => input.current?.click()}>
-        {busy ? 'Importing…' : 'Import model'}
+        {busy ? t('importing') : t('importModel')}
       </button>
       <input
         ref={input}
@@ -48,7 +53,7 @@ export function ImportModelButton() {
         multiple
         hidden
         accept=".json,.bin,application/json,application/octet-stream"
-        aria-label="Model files (model.json and .bin)"
+        aria-label={t('modelFiles')}
         onChange={async (e) => {
           const files = Array.from(e.target.files ?? []);
           e.target.value = '';

@@ -1,5 +1,6 @@
 import type { WeightSpec } from '../../compile/weight-files';
-import { getDb } from '../../state/db';
+import { i18n } from '../../i18n';
+import { getDb } from '../../storage/db';
 import { graphInfoOf } from '../../state/graph-info';
 import { useStudio } from '../../state/store';
 import { downloadFile, fileBase, graphToSvg, svgToPng } from './graph-image';
@@ -25,7 +26,7 @@ export async function downloadTfjsFiles(): Promise<string> {
   const { graph, projectName, projectId } = useStudio.getState();
   const base = fileBase(projectName);
   const model = compileGraph(graph, { name: base });
-  let which = 'untrained (freshly initialised) weights';
+  let which: string = i18n.t('export:untrainedWeights');
   try {
     const db = await getDb();
     for (const slot of WEIGHT_SLOTS) {
@@ -36,7 +37,7 @@ export async function downloadTfjsFiles(): Promise<string> {
           weightSpecs: stored.weightSpecs as WeightSpec[],
           weightData: stored.weightData,
         });
-        which = `the ${slot} weights`;
+        which = i18n.t('export:slotWeights', { slot });
         break;
       } catch {
         // The graph changed since these weights were saved; try the next slot, else export fresh weights.
@@ -48,7 +49,7 @@ export async function downloadTfjsFiles(): Promise<string> {
   } finally {
     model.dispose();
   }
-  return `Downloaded model.json and ${base}.weights.bin with ${which}.`;
+  return i18n.t('export:downloaded', { file: `${base}.weights.bin`, which });
 }
 
 /** Generated code for the current graph; throws CompileError with the node's message for an invalid graph. */

@@ -1,5 +1,8 @@
 import type { Graph, GraphInfo, GraphNode, NodeInfo } from '../../graph';
 import { formatShape } from '../../graph';
+import { i18n } from '../../i18n';
+import { shapeMessage } from '../graph-text';
+
 import { NODE_HEIGHT, NODE_WIDTH } from '../../state/layout';
 
 const MARGIN = 24;
@@ -10,7 +13,11 @@ function nodeBox(n: GraphNode, info: NodeInfo | undefined, dx: number, dy: numbe
   const x = n.position.x + dx;
   const y = n.position.y + dy;
   const bad = info?.status !== 'ok';
-  const shape = info?.shape ? formatShape(info.shape) : (info?.message ?? '');
+  const shape = info?.shape
+    ? formatShape(info.shape)
+    : info?.message
+      ? shapeMessage(info.message, info.detail)
+      : '';
   const params = info ? info.count.trainable + info.count.nonTrainable : 0;
   const short = shape.length > 34 ? `${shape.slice(0, 33)}…` : shape;
   return [
@@ -18,7 +25,7 @@ function nodeBox(n: GraphNode, info: NodeInfo | undefined, dx: number, dy: numbe
     `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="10" fill="${bad ? '#fdecea' : '#ffffff'}" stroke="${bad ? '#c4321f' : '#9aa8c2'}" stroke-width="1.5"/>`,
     `<text x="12" y="24" font-weight="700" font-size="14">${esc(n.type)}</text>`,
     `<text x="12" y="48" font-size="13" font-family="ui-monospace, monospace" fill="${bad ? '#c4321f' : '#1c2433'}">${esc(short)}</text>`,
-    `<text x="12" y="72" font-size="12" fill="#667085">${esc(n.name)} · ${params.toLocaleString('en-US')} params</text>`,
+    `<text x="12" y="72" font-size="12" fill="#667085">${esc(n.name)} · ${esc(i18n.t('canvas:paramCount', { count: params }))}</text>`,
     '</g>',
   ].join('');
 }
@@ -64,12 +71,13 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
     canvas.width = img.width * scale;
     canvas.height = img.height * scale;
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('This browser cannot draw on a canvas.');
+    if (!ctx) throw new Error(i18n.t('export:noCanvas'));
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0);
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob(
-        (b) => (b ? resolve(b) : reject(new Error('The image could not be encoded as PNG.'))),
+        (b) => (b ? resolve(b) : reject(new Error(i18n.t('export:pngFailed')))),
+
         'image/png',
       ),
     );

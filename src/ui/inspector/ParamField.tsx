@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NestedLayer, ParamDef, ParamValue } from '../../graph';
 import { checkParam, defaultsOf, getSpec } from '../../graph';
+import { paramHelp, paramMessage } from '../graph-text';
 
 interface Props {
   name: string;
@@ -62,7 +64,7 @@ export function ParamField({ name, def, value, onChange }: Props) {
             </option>
           ))}
         </select>
-        {def.help && <small className="muted">{def.help}</small>}
+        {def.help && <small className="muted">{paramHelp(def.help)}</small>}
       </div>
     );
   if (def.kind === 'layer')
@@ -93,10 +95,10 @@ export function ParamField({ name, def, value, onChange }: Props) {
       />
       {error ? (
         <small id={`${id}-err`} className="field__error" role="alert">
-          {error}
+          {paramMessage(error)}
         </small>
       ) : (
-        def.help && <small className="muted">{def.help}</small>
+        def.help && <small className="muted">{paramHelp(def.help)}</small>
       )}
     </div>
   );
@@ -114,11 +116,13 @@ function NestedField({
   onChange(v: ParamValue): void;
 }) {
   const id = useId();
+  const { t } = useTranslation('inspector');
   const inner = getSpec(value.type);
   return (
     <fieldset className="field field--nested">
       <legend>{name}</legend>
-      <label htmlFor={id}>layer</label>
+      <label htmlFor={id}>{t('layer')}</label>
+
       <select
         id={id}
         value={value.type}

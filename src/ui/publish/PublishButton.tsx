@@ -1,12 +1,17 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { preloadPublishCode } from './publish-actions';
-import { PublishDialog } from './PublishDialog';
 import { captureTokenOnce, useHasWeights } from './usePublishTarget';
+
+// The dialog (and what it imports) loads when first opened, not with the app shell.
+const PublishDialog = lazy(() => import('./PublishDialog').then((m) => ({ default: m.PublishDialog })));
 
 /** "Publish": enabled once the project has trained or imported weights; opens the publish dialog. */
 export function PublishButton() {
   const hasWeights = useHasWeights();
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation('publish');
+
   useEffect(() => {
     void captureTokenOnce();
   }, []);
@@ -19,16 +24,16 @@ export function PublishButton() {
       <button
         type="button"
         disabled={!hasWeights}
-        title={
-          hasWeights
-            ? 'Publish the trained model to the serving endpoint'
-            : 'Train the model (or import one with weights) to publish it'
-        }
+        title={hasWeights ? t('publishTitle') : t('needsWeights')}
         onClick={() => setOpen(true)}
       >
-        Publish
+        {t('publish')}
       </button>
-      {open && <PublishDialog onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <PublishDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,21 +1,20 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EndpointError, labelProblem, modelNameProblem, normaliseEndpoint } from '../../publish';
 import type { PublishOutcome } from '../../publish/flow';
+import { partsOf } from '../../publish/parts';
 import type { PublishProgress } from '../../publish/types';
+import { useStudio } from '../../state/store';
 import { Dialog } from '../app/Dialog';
+import { endpointErrorText } from './endpoint-text';
 import { preloadPublishCode, runPublish } from './publish-actions';
+import { PartField } from './PartField';
 import { PublishResult } from './PublishResult';
 import { PUBLISHED_EVENT, type PublishTarget, usePublishTarget } from './usePublishTarget';
 import './publish.css';
 
-const STAGES: Record<PublishProgress['stage'], string> = {
-  preparing: 'Preparing the model…',
-  uploading: 'Uploading…',
-  checking: 'The endpoint is checking and loading the model…',
-  parity: 'Checking parity: predicting the same samples here and on the endpoint…',
-  labelling: 'Labelling…',
-  done: 'Done',
-};
+/** The part a generative project publishes when the person leaves the choice as it is. */
+const defaultPart = () => partsOf(useStudio.getState().graph)[0];
 
 type Phase =
   | { kind: 'form'; error: string | null; askToken: boolean }
@@ -24,11 +23,12 @@ type Phase =
 
 function Progress({ progress }: { progress: PublishProgress }) {
   const value = progress.stage === 'uploading' ? progress.fraction : progress.stage === 'preparing' ? 0 : 1;
+  const { t } = useTranslation('publish');
   return (
     <div className="publish__progress">
-      <progress aria-label="Publish progress" max={1} value={value} />
+      <progress aria-label={t('progress')} max={1} value={value} />
       <p aria-live="polite">
-        {STAGES[progress.stage]}
+        {t(`stages.${progress.stage}`)}
         {progress.stage === 'uploading' && ` ${Math.round(progress.fraction * 100)} %`}
       </p>
     </div>
@@ -73,47 +73,42 @@ function PublishForm({
     if (!nameError && !labelProblem(t.label)) onSubmit(t);
   };
   const set = (patch: Partial<PublishTarget>) => setT({ ...t, ...patch });
+  const { t: tr } = useTranslation('publish');
   return (
     <form className="publish__form" onSubmit={submit}>
-      <Field label="Model name" error={t.name ? nameError : null}>
+      <Field label={tr('modelName')} error={t.name ? nameError : null}>
         <input
-          aria-label="Model name"
+          aria-label={tr('modelName')}
           value={t.name}
           onChange={(e) => set({ name: e.target.value })}
           spellCheck={false}
         />
       </Field>
-      <Field label="Endpoint">
+      <Field label={tr('endpoint')}>
         <input
-          aria-label="Endpoint"
+          aria-label={tr('endpoint')}
           value={t.endpoint}
           onChange={(e) => set({ endpoint: e.target.value })}
           spellCheck={false}
         />
       </Field>
-      <Field
-        label="Token"
-        error={
-          phase.askToken
-            ? 'Enter a token that may publish to this endpoint (printed by the server at start-up).'
-            : null
-        }
-      >
+      <Field label={tr('token')} error={phase.askToken ? tr('askToken') : null}>
         <input
           ref={tokenRef}
-          aria-label="Token"
+          aria-label={tr('token')}
           type="password"
           value={t.token}
           onChange={(e) => set({ token: e.target.value })}
         />
       </Field>
-      <Field label="Label (optional)">
-        <select aria-label="Label" value={t.label} onChange={(e) => set({ label: e.target.value })}>
-          <option value="">No label</option>
-          <option value="stable">stable</option>
-          <option value="canary">canary</option>
+      <Field label={tr('labelOptional')}>
+        <select aria-label={tr('label')} value={t.label} onChange={(e) => set({ label: e.target.value })}>
+          <option value="">{tr('noLabel')}</option>
+          <option value="stable">{'stable'}</option>
+          <option value="canary">{'canary'}</option>
         </select>
       </Field>
+      <PartField value={t.part} onChange={(part) => set({ part })} />
       {phase.error && (
         <p className="publish__alert" role="alert">
           {phase.error}
@@ -121,7 +116,7 @@ function PublishForm({
       )}
       <div className="publish__actions">
         <button type="submit" className="publish__primary" disabled={nameError !== null}>
-          {phase.error ? 'Publish again' : 'Publish version'}
+          {phase.error ? tr('publishAgain') : tr('publishVersion')}
         </button>
       </div>
     </form>
@@ -138,7 +133,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
       () => setCodeReady(true),
       (e: Error) => {
         setCodeReady(true);
-        setPhase({ kind: 'form', error: e.message, askToken: false });
+        setPhase({ kind: 'form', error: endpointErrorText(e), askToken: false });
       },
     );
   }, []);
@@ -155,20 +150,27 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     setPhase({ kind: 'running', progress: { stage: 'preparing', fraction: 0 } });
     try {
       const outcome = await runPublish(
-        { name: t.name, label: t.label, endpoint: { url, token: t.token.trim() } },
+        {
+          name: t.name,
+          label: t.label,
+          endpoint: { url, token: t.token.trim() },
+          part: t.part ?? defaultPart(),
+        },
         (progress) => setPhase({ kind: 'running', progress }),
       );
       setPhase({ kind: 'done', outcome });
       window.dispatchEvent(new Event(PUBLISHED_EVENT));
     } catch (e) {
       const askToken = e instanceof EndpointError && e.kind === 'auth';
-      setPhase({ kind: 'form', error: e instanceof Error ? e.message : String(e), askToken });
+      setPhase({ kind: 'form', error: endpointErrorText(e), askToken });
     }
   };
+  const { t: tr } = useTranslation('publish');
   return (
-    <Dialog title="Publish" onClose={onClose}>
+    <Dialog title={tr('publish')} onClose={onClose}>
       <div className="publish">
-        {!initial && <p>Loading…</p>}
+        {!initial && <p>{tr('loading')}</p>}
+
         {initial && phase.kind === 'form' && (
           <PublishForm initial={target ?? initial} phase={phase} onSubmit={(t) => void start(t)} />
         )}

@@ -1,14 +1,16 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PublishOutcome } from '../../publish/flow';
 import type { Snippet } from '../../publish/snippets';
 
 function CopyButton({ text, what }: { text: string; what: string }) {
   const [done, setDone] = useState<'copied' | 'failed' | null>(null);
+  const { t } = useTranslation('publish');
   return (
     <button
       type="button"
       className="publish__copy"
-      aria-label={`Copy ${what}`}
+      aria-label={t('copyWhat', { what })}
       onClick={() =>
         navigator.clipboard.writeText(text).then(
           () => setDone('copied'),
@@ -16,12 +18,13 @@ function CopyButton({ text, what }: { text: string; what: string }) {
         )
       }
     >
-      {done === 'copied' ? 'Copied' : done === 'failed' ? 'Select and copy' : 'Copy'}
+      {done === 'copied' ? t('copied') : done === 'failed' ? t('selectAndCopy') : t('copy')}
     </button>
   );
 }
 
 function SnippetBlock({ snippet, expected }: { snippet: Snippet; expected: number[] | null }) {
+  const { t } = useTranslation('publish');
   return (
     <section className="publish__snippet" aria-label={snippet.title}>
       <header>
@@ -32,7 +35,7 @@ function SnippetBlock({ snippet, expected }: { snippet: Snippet; expected: numbe
       <pre data-snippet={snippet.id}>{snippet.code}</pre>
       {expected && (
         <p className="publish__caption">
-          Answer computed in this browser for this sample:{' '}
+          {t('answerHere')}{' '}
           <code data-testid="expected-prediction">
             {JSON.stringify(expected.map((v) => Number(v.toPrecision(7))))}
           </code>
@@ -44,17 +47,18 @@ function SnippetBlock({ snippet, expected }: { snippet: Snippet; expected: numbe
 
 function ParityLine({ outcome }: { outcome: PublishOutcome }) {
   const p = outcome.parity;
+  const { t } = useTranslation('publish');
   if (!p) return <p className="publish__parity publish__parity--failed">{outcome.parityError}</p>;
   const diff = p.maxAbsDiff.toExponential(2);
-  const from = `${p.samples} ${p.source === 'test split' ? 'test samples' : 'generated inputs'}`;
+  const from = t(p.source === 'test split' ? 'testSamples' : 'generatedInputs', { count: p.samples });
   return (
     <p
       className={`publish__parity publish__parity--${p.status}`}
       role={p.status === 'failed' ? 'alert' : 'status'}
     >
-      <strong>{p.status === 'ok' ? 'parity ok' : 'parity failed'}</strong>: the served version and this
-      browser differ by at most {diff} on {from} (tolerance {p.tolerance}).
-      {p.status === 'failed' && ' The served model does not answer like the browser; it was not labelled.'}
+      <strong>{p.status === 'ok' ? t('parityOk') : t('parityFailed')}</strong>
+      {t('parityLine', { diff, from, tolerance: p.tolerance })}
+      {p.status === 'failed' && t('notLabelled')}
       {outcome.parityError && ` ${outcome.parityError}`}
     </p>
   );
@@ -63,22 +67,24 @@ function ParityLine({ outcome }: { outcome: PublishOutcome }) {
 /** What a publish achieved: version, REST URL, parity verdict, label, and the snippets with copy buttons. */
 export function PublishResult({ outcome }: { outcome: PublishOutcome }) {
   const { published } = outcome;
+  const { t } = useTranslation('publish');
   return (
     <div className="publish__result">
       <p className="publish__version">
-        Published <strong>{published.model}</strong> version{' '}
+        {t('published')} <strong>{published.model}</strong> {t('version')}{' '}
         <strong data-testid="published-version">{published.version}</strong>
       </p>
       <p className="publish__url">
-        REST URL: <code data-testid="rest-url">{published.urls.predict}</code>{' '}
-        <CopyButton text={published.urls.predict} what="REST URL" />
+        {t('restUrlLabel')} <code data-testid="rest-url">{published.urls.predict}</code>{' '}
+        <CopyButton text={published.urls.predict} what={t('restUrl')} />
       </p>
       <ParityLine outcome={outcome} />
       {outcome.labelled && (
         <p>
-          Label <strong>{outcome.labelled}</strong> now points at version {published.version}.
+          {t('label')} <strong>{outcome.labelled}</strong> {t('labelPoints', { version: published.version })}
         </p>
       )}
+
       {outcome.labelNote && <p className="publish__note">{outcome.labelNote}</p>}
       {outcome.snippets.map((s) => (
         <SnippetBlock key={s.id} snippet={s} expected={s.id === 'curl' ? outcome.expected : null} />

@@ -1,4 +1,9 @@
+import { useTranslation } from 'react-i18next';
+import { formatPercent, i18n, translateOr } from '../../i18n';
 import type { VersionInfo } from '../../publish';
+
+const t = (key: string, values?: Record<string, unknown>) =>
+  (i18n.t as unknown as (k: string, v?: Record<string, unknown>) => string)(`publish:${key}`, values);
 
 function bytesText(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
@@ -8,17 +13,20 @@ function bytesText(n: number): string {
 
 function parityText(v: VersionInfo): string {
   const p = v.notes?.parity;
-  if (!p) return v.notes ? 'not checked' : '—';
-  return `${p.status === 'ok' ? 'parity ok' : 'parity failed'} (${p.maxAbsDiff.toExponential(1)})`;
+  if (!p) return v.notes ? t('notChecked') : '—';
+  return t('parityDiff', {
+    verdict: p.status === 'ok' ? t('parityOk') : t('parityFailed'),
+    diff: p.maxAbsDiff.toExponential(1),
+  });
 }
 
 function details(v: VersionInfo): string {
   const notes = v.notes;
-  if (!notes) return 'published outside the studio (no parity record)';
+  if (!notes) return t('outside');
   const accuracy =
     notes.testAccuracy != null
-      ? `test accuracy ${(notes.testAccuracy * 100).toFixed(1)}%`
-      : 'test accuracy —';
+      ? t('testAccuracy', { value: formatPercent(notes.testAccuracy) })
+      : t('testAccuracyNone');
   return `${new Date(notes.publishedAt).toLocaleString()} · ${bytesText(notes.bytes)} · ${accuracy}`;
 }
 
@@ -35,15 +43,20 @@ export function VersionRow(props: {
   const isStable = v.labels.includes('stable');
   const rollBack = stable !== undefined && v.version < stable;
   const failed = v.notes?.parity?.status === 'failed';
+  const { t: tr } = useTranslation('publish');
   return (
-    <li className="versions__item" data-version={v.version} aria-label={`Version ${v.version}`}>
+    <li
+      className="versions__item"
+      data-version={v.version}
+      aria-label={tr('versionN', { version: v.version })}
+    >
       <div className="versions__head">
         <strong>v{v.version}</strong>
         <span
           className={`versions__state versions__state--${v.state.toLowerCase()}`}
           title={v.error || undefined}
         >
-          {v.state}
+          {translateOr(`publish:state.${v.state}`, v.state)}
         </span>
         {v.labels.map((l) => (
           <span key={l} className="versions__label">
@@ -58,32 +71,32 @@ export function VersionRow(props: {
           <button
             type="button"
             disabled={busy}
-            aria-label={`Make version ${v.version} stable`}
+            aria-label={tr('makeStable', { version: v.version })}
             onClick={() => props.onLabel('stable')}
           >
-            {rollBack ? 'Roll back: make stable' : 'Make stable'}
+            {rollBack ? tr('rollBack') : tr('makeStableShort')}
           </button>
         )}
         {available && !v.labels.includes('canary') && (
           <button
             type="button"
             disabled={busy}
-            aria-label={`Make version ${v.version} canary`}
+            aria-label={tr('makeCanary', { version: v.version })}
             onClick={() => props.onLabel('canary')}
           >
-            Make canary
+            {tr('makeCanaryShort')}
           </button>
         )}
         <button
           type="button"
           disabled={busy || v.labels.length > 0}
-          title={v.labels.length > 0 ? 'Move its labels to another version first' : undefined}
-          aria-label={`Delete version ${v.version}`}
+          title={v.labels.length > 0 ? tr('moveLabels') : undefined}
+          aria-label={tr('deleteVersion', { version: v.version })}
           onClick={() => {
-            if (window.confirm(`Delete version ${v.version}? Requests for it will fail.`)) props.onDelete();
+            if (window.confirm(tr('confirmDelete', { version: v.version }))) props.onDelete();
           }}
         >
-          Delete
+          {tr('delete')}
         </button>
       </div>
     </li>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   deleteVersion,
   type Endpoint,
@@ -10,7 +11,9 @@ import {
   setLabel,
   type VersionInfo,
 } from '../../publish';
+import { endpointErrorText } from './endpoint-text';
 import { VersionRow } from './VersionRow';
+
 import { PUBLISHED_EVENT, usePublishTarget } from './usePublishTarget';
 import './publish.css';
 
@@ -21,6 +24,7 @@ type Load =
 
 function TokenPrompt({ onSave }: { onSave(token: string): void }) {
   const [token, setToken] = useState('');
+  const { t } = useTranslation('publish');
   return (
     <form
       className="versions__token"
@@ -30,15 +34,15 @@ function TokenPrompt({ onSave }: { onSave(token: string): void }) {
       }}
     >
       <label>
-        Token{' '}
+        {t('token')}{' '}
         <input
-          aria-label="Endpoint token"
+          aria-label={t('endpointToken')}
           type="password"
           value={token}
           onChange={(e) => setToken(e.target.value)}
         />
       </label>
-      <button type="submit">Use token</button>
+      <button type="submit">{t('useToken')}</button>
     </form>
   );
 }
@@ -56,7 +60,7 @@ function useVersions(ep: Endpoint | null, name: string) {
     } catch (e) {
       setLoad({
         status: 'error',
-        message: e instanceof Error ? e.message : String(e),
+        message: endpointErrorText(e),
         askToken: needsToken(e),
       });
     }
@@ -77,6 +81,7 @@ export function VersionsPanel() {
   const [chosen, setChosen] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation('publish');
   const url = target ? safeEndpoint(target.endpoint) : null;
   const ep = useEndpoint(url, token ?? target?.token ?? '');
   const name = chosen ?? target?.name ?? '';
@@ -89,19 +94,19 @@ export function VersionsPanel() {
     try {
       await what();
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
+      setMessage(endpointErrorText(e));
     }
     setBusy(false);
     await refresh();
   };
-  if (!target || !ep) return <p className="muted">Loading…</p>;
+  if (!target || !ep) return <p className="muted">{t('loading')}</p>;
   const askToken = (load.status === 'error' && load.askToken) || !ep.token;
   return (
-    <section className="versions" aria-label="Published versions">
+    <section className="versions" aria-label={t('versions')}>
       <div className="versions__bar">
         <label>
-          Model{' '}
-          <select aria-label="Served model" value={name} onChange={(e) => setChosen(e.target.value)}>
+          {t('model')}{' '}
+          <select aria-label={t('servedModel')} value={name} onChange={(e) => setChosen(e.target.value)}>
             {[...new Set([name, ...models])].map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -110,10 +115,10 @@ export function VersionsPanel() {
           </select>
         </label>
         <button type="button" onClick={() => void refresh()} disabled={busy}>
-          Refresh
+          {t('refresh')}
         </button>
       </div>
-      <p className="muted small">Endpoint: {ep.url}</p>
+      <p className="muted small">{t('endpointIs', { url: ep.url })}</p>
       {askToken && (
         <TokenPrompt
           onSave={(t) => {
@@ -124,7 +129,7 @@ export function VersionsPanel() {
       )}
       {load.status === 'error' && <Alert text={load.message} />}
       {message && <Alert text={message} />}
-      {load.status === 'loading' && <p className="muted">Loading versions…</p>}
+      {load.status === 'loading' && <p className="muted">{t('loadingVersions')}</p>}
       {load.status === 'ready' && (
         <VersionList
           name={name}
@@ -153,9 +158,11 @@ function VersionList(props: {
   onLabel(version: number, label: string): void;
   onDelete(version: number): void;
 }) {
+  const { t } = useTranslation('publish');
   if (props.versions.length === 0) {
-    return <p className="muted">No versions of “{props.name}” yet: use Publish in the top bar.</p>;
+    return <p className="muted">{t('noVersions', { name: props.name })}</p>;
   }
+
   const stable = props.versions.find((v) => v.labels.includes('stable'))?.version;
   return (
     <ul className="versions__list">

@@ -11,12 +11,15 @@ import { savePrefs, saveToken } from '../../publish/settings';
 import type { Endpoint, PublishProgress } from '../../publish/types';
 import { useStudio } from '../../state/store';
 import type { RunRecord } from '../../train/types';
+import type { ModelPart } from '../../publish/parts';
 
 /** What the dialog collected. */
 export interface PublishForm {
   name: string;
   endpoint: Endpoint;
   label: string;
+  /** A generative model's part to publish (decoder, generator); default the whole model. */
+  part?: ModelPart;
 }
 
 /** The test accuracy of the newest evaluated run (0..1), or null. */
@@ -72,17 +75,19 @@ export async function runPublish(
   await saveToken(form.endpoint.url, form.endpoint.token);
   await savePrefs(projectId, { name: form.name, endpoint: form.endpoint.url, label: form.label });
   const [{ publishableModel }, { publish }] = await preloadPublishCode();
-  const { model } = await publishableModel(projectId, graph, form.name);
+  const { model, release } = await publishableModel(projectId, graph, form.name, form.part);
   try {
     const inputs: ModelInput[] = model.inputs.map((t) => ({ shape: t.shape.slice(1), dtype: t.dtype }));
     const config = dataset as DatasetConfig | null;
     const loaded = await loadFittingDataset(config, inputs);
     const first = inputs[0];
     const shape = first.shape.map((d) => d ?? 1);
-    const metadata = preprocessingMetadata(projectName, loaded?.config ?? config, {
-      shape,
-      dtype: first.dtype === 'int32' ? 'int32' : 'float32',
-    });
+    const metadata = preprocessingMetadata(
+      projectName,
+      loaded?.config ?? config,
+      { shape, dtype: first.dtype === 'int32' ? 'int32' : 'float32' },
+      loaded?.format,
+    );
     return await publish({
       endpoint: form.endpoint,
       name: form.name,
@@ -95,6 +100,6 @@ export async function runPublish(
       onProgress,
     });
   } finally {
-    model.dispose();
+    release();
   }
 }

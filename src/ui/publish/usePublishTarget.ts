@@ -7,6 +7,7 @@ import {
   loadToken,
   suggestModelName,
 } from '../../publish';
+import type { ModelPart } from '../../publish/parts';
 import { useStudio } from '../../state/store';
 
 /** Where and as what the project publishes: remembered choices, else the suggestions. */
@@ -15,6 +16,8 @@ export interface PublishTarget {
   endpoint: string;
   token: string;
   label: string;
+  /** A generative model's part to publish (decoder, generator); absent = the default part. */
+  part?: ModelPart;
 }
 
 /** Sent on window after a publish, so a mounted versions panel refreshes. */

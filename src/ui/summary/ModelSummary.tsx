@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelSummaryData } from '../../compile/summary';
 import { formatBytes, formatCount, summarizeGraph } from '../../compile/summary';
 import { useGraphInfo } from '../../state/graph-info';
@@ -10,18 +11,19 @@ export function ModelSummary() {
   const graph = useStudio((s) => s.graph);
   const info = useGraphInfo();
   const s = useMemo(() => summarizeGraph(graph, info), [graph, info]);
-  if (graph.nodes.length === 0) return <p className="muted">Add layers to see the model summary.</p>;
+  const { t } = useTranslation('summary');
+  if (graph.nodes.length === 0) return <p className="muted">{t('empty')}</p>;
   return (
-    <section className="model-summary" aria-label="Model summary">
+    <section className="model-summary" aria-label={t('region')}>
       <div className="model-summary__scroll">
         <table>
-          <caption className="visually-hidden">Layers, output shapes and parameters</caption>
+          <caption className="visually-hidden">{t('caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Layer (type)</th>
-              <th scope="col">Output shape</th>
-              <th scope="col">Param #</th>
-              <th scope="col">Connected to</th>
+              <th scope="col">{t('layerType')}</th>
+              <th scope="col">{t('outputShape')}</th>
+              <th scope="col">{t('params')}</th>
+              <th scope="col">{t('connectedTo')}</th>
             </tr>
           </thead>
           <tbody>
@@ -49,20 +51,19 @@ export function ModelSummary() {
 }
 
 function Totals({ s }: { s: ModelSummaryData }) {
+  const { t } = useTranslation('summary');
   return (
     <dl className="model-summary__totals">
-      <dt>Total params</dt>
+      <dt>{t('totalParams')}</dt>
       <dd>
         {formatCount(s.totalParams)} ({formatBytes(s.weightBytes)})
       </dd>
-      <dt>Trainable params</dt>
+      <dt>{t('trainableParams')}</dt>
       <dd>{formatCount(s.trainableParams)}</dd>
-      <dt>Non-trainable params</dt>
+      <dt>{t('nonTrainableParams')}</dt>
       <dd>{formatCount(s.nonTrainableParams)}</dd>
-      <dt>Weight memory</dt>
-      <dd>
-        {formatBytes(s.weightBytes)} ({formatCount(s.weightBytes)} bytes, float32)
-      </dd>
+      <dt>{t('weightMemory')}</dt>
+      <dd>{t('bytesFloat32', { bytes: formatBytes(s.weightBytes), n: formatCount(s.weightBytes) })}</dd>
     </dl>
   );
 }

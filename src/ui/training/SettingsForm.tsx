@@ -1,45 +1,41 @@
 import { type ChangeEvent, type ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import { useStudio } from '../../state/store';
 import type { LossName, OptimizerName, ScheduleName, TrainingConfig } from '../../train/types';
+import { ObjectiveFields } from './ObjectiveFields';
+import { personChanged } from './first-run';
+import { SuggestedNote } from './SuggestedNote';
 import { currentConfig } from './training-status';
 
-const OPTIMIZERS: [OptimizerName, string][] = [
-  ['sgd', 'SGD'],
-  ['momentum', 'SGD + momentum'],
-  ['adam', 'Adam'],
-  ['rmsprop', 'RMSprop'],
-  ['adagrad', 'Adagrad'],
-  ['adadelta', 'Adadelta'],
-  ['adamax', 'Adamax'],
+const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad', 'adadelta', 'adamax'];
+const SCHEDULES: ScheduleName[] = ['constant', 'step', 'exponential', 'cosine'];
+const LOSSES: (LossName | 'auto')[] = [
+  'auto',
+  'sparseCategoricalCrossentropy',
+  'categoricalCrossentropy',
+  'binaryCrossentropy',
+  'meanSquaredError',
+  'meanAbsoluteError',
+  'huber',
 ];
-const SCHEDULES: [ScheduleName, string][] = [
-  ['constant', 'Constant'],
-  ['step', 'Step decay'],
-  ['exponential', 'Exponential decay'],
-  ['cosine', 'Cosine'],
-];
-const LOSSES: [LossName | 'auto', string][] = [
-  ['auto', 'Automatic (from the data)'],
-  ['sparseCategoricalCrossentropy', 'Sparse categorical cross-entropy'],
-  ['categoricalCrossentropy', 'Categorical cross-entropy'],
-  ['binaryCrossentropy', 'Binary cross-entropy'],
-  ['meanSquaredError', 'Mean squared error'],
-  ['meanAbsoluteError', 'Mean absolute error'],
-  ['huber', 'Huber'],
-];
-const BACKEND_CHOICES = [
-  ['auto', 'Automatic (measured)'],
-  ['webgpu', 'webgpu'],
-  ['webgl', 'webgl'],
-  ['wasm', 'wasm'],
-  ['cpu', 'cpu'],
-] as const;
+const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+
+/** `[value, label]` pairs for a select, the labels from the catalog group `train:<group>`. */
+function choices<V extends string>(values: readonly V[], group: string): [V, string][] {
+  return values.map((v) => {
+    const key = `train:${group}.${v}`;
+    return [v, i18n.exists(key) ? i18n.t(key as never) : v];
+  });
+}
 
 const selectTraining = (s: { training: unknown }) => s.training;
 
+const selectDatasetForSuggestions = (s: { dataset: unknown }) => s.dataset;
+
 function patch(change: Partial<TrainingConfig>): void {
   const s = useStudio.getState();
-  s.setTraining({ ...currentConfig(s.training), ...change });
+  s.setTraining(personChanged(currentConfig(s.training), change));
 }
 
 function Field({ label, children }: { label: string; children(id: string): ReactNode }) {
@@ -78,6 +74,8 @@ function NumberField(props: {
   value: number | undefined;
   min?: number;
   step?: number;
+  /** Shown beside the field while the value follows the dataset ("suggested"). */
+  note?: ReactNode;
   onChange(v: number | undefined): void;
 }) {
   const change = (e: ChangeEvent<HTMLInputElement>) => {
@@ -87,14 +85,17 @@ function NumberField(props: {
   return (
     <Field label={props.label}>
       {(id) => (
-        <input
-          id={id}
-          type="number"
-          value={props.value ?? ''}
-          min={props.min}
-          step={props.step ?? 'any'}
-          onChange={change}
-        />
+        <>
+          <input
+            id={id}
+            type="number"
+            value={props.value ?? ''}
+            min={props.min}
+            step={props.step ?? 'any'}
+            onChange={change}
+          />
+          {props.note}
+        </>
       )}
     </Field>
   );
@@ -102,6 +103,8 @@ function NumberField(props: {
 
 function EarlyStopping({ config }: { config: TrainingConfig }) {
   const es = config.earlyStopping;
+  const { t } = useTranslation('train');
+
   return (
     <fieldset className="training-early">
       <legend>
@@ -117,22 +120,22 @@ function EarlyStopping({ config }: { config: TrainingConfig }) {
               })
             }
           />{' '}
-          Early stopping
+          {t('earlyStopping')}
         </label>
       </legend>
       {es && (
         <>
           <Choice
-            label="Monitor"
+            label={t('monitor')}
             value={es.monitor}
             options={[
-              ['valLoss', 'Validation loss'],
-              ['valAccuracy', 'Validation accuracy'],
+              ['valLoss', t('valLoss')],
+              ['valAccuracy', t('valAccuracy')],
             ]}
             onChange={(monitor) => patch({ earlyStopping: { ...es, monitor } })}
           />
           <NumberField
-            label="Patience (epochs)"
+            label={t('patience')}
             value={es.patience}
             min={1}
             step={1}
@@ -144,7 +147,7 @@ function EarlyStopping({ config }: { config: TrainingConfig }) {
               checked={es.restoreBest}
               onChange={(e) => patch({ earlyStopping: { ...es, restoreBest: e.target.checked } })}
             />{' '}
-            Restore the best weights
+            {t('restoreBest')}
           </label>
         </>
       )}
@@ -153,37 +156,38 @@ function EarlyStopping({ config }: { config: TrainingConfig }) {
 }
 
 function OptimizerFields({ config }: { config: TrainingConfig }) {
+  const { t } = useTranslation('train');
   return (
     <>
       <Choice
-        label="Optimizer"
+        label={t('optimizer')}
         value={config.optimizer}
-        options={OPTIMIZERS}
+        options={choices(OPTIMIZERS, 'optimizers')}
         onChange={(optimizer) => patch({ optimizer })}
       />
       <NumberField
-        label="Learning rate"
+        label={t('learningRate')}
         value={config.learningRate}
         min={0}
         onChange={(v) => patch({ learningRate: v ?? 0.001 })}
       />
       {config.optimizer === 'momentum' && (
         <NumberField
-          label="Momentum"
+          label={t('momentum')}
           value={config.momentum ?? 0.9}
           min={0}
           onChange={(momentum) => patch({ momentum })}
         />
       )}
       <Choice
-        label="Schedule"
+        label={t('schedule')}
         value={config.schedule}
-        options={SCHEDULES}
+        options={choices(SCHEDULES, 'schedules')}
         onChange={(schedule) => patch({ schedule })}
       />
       {config.schedule === 'step' || config.schedule === 'exponential' ? (
         <NumberField
-          label="Decay rate"
+          label={t('decayRate')}
           value={config.decayRate ?? 0.5}
           min={0}
           onChange={(decayRate) => patch({ decayRate })}
@@ -191,7 +195,7 @@ function OptimizerFields({ config }: { config: TrainingConfig }) {
       ) : null}
       {config.schedule === 'step' && (
         <NumberField
-          label="Decay every (epochs)"
+          label={t('decayEvery')}
           value={config.decaySteps ?? 10}
           min={1}
           step={1}
@@ -203,40 +207,48 @@ function OptimizerFields({ config }: { config: TrainingConfig }) {
 }
 
 function RunFields({ config }: { config: TrainingConfig }) {
+  const { t } = useTranslation('train');
   return (
     <>
-      <Choice label="Loss" value={config.loss} options={LOSSES} onChange={(loss) => patch({ loss })} />
+      <Choice
+        label={t('loss')}
+        value={config.loss}
+        options={choices(LOSSES, 'losses')}
+        onChange={(loss) => patch({ loss })}
+      />
       <NumberField
-        label="Batch size"
+        label={t('batchSize')}
         value={config.batchSize}
+        note={<SuggestedNote config={config} field="batchSize" />}
         min={1}
         step={1}
         onChange={(v) => patch({ batchSize: Math.max(1, Math.round(v ?? 32)) })}
       />
       <NumberField
-        label="Epochs"
+        label={t('epochs')}
         value={config.epochs}
+        note={<SuggestedNote config={config} field="epochs" />}
         min={1}
         step={1}
         onChange={(v) => patch({ epochs: Math.max(1, Math.round(v ?? 1)) })}
       />
       <NumberField
-        label="Seed"
+        label={t('seed')}
         value={config.seed}
         step={1}
         onChange={(v) => patch({ seed: Math.round(v ?? 1) })}
       />
       <NumberField
-        label="Training samples (limit)"
+        label={t('sampleLimit')}
         value={config.maxTrainSamples}
         min={1}
         step={1}
         onChange={(v) => patch({ maxTrainSamples: v === undefined ? undefined : Math.max(1, Math.round(v)) })}
       />
       <Choice
-        label="Backend"
+        label={t('backend')}
         value={config.backend}
-        options={BACKEND_CHOICES}
+        options={[['auto', t('autoBackend')], ...BACKENDS.map((b) => [b, b] as const)]}
         onChange={(backend) => patch({ backend })}
       />
     </>
@@ -245,9 +257,12 @@ function RunFields({ config }: { config: TrainingConfig }) {
 
 /** The run's settings; disabled while a run is going. */
 export function SettingsForm({ disabled }: { disabled: boolean }) {
+  useStudio(selectDatasetForSuggestions);
   const config = currentConfig(useStudio(selectTraining));
+  const { t } = useTranslation('train');
   return (
-    <fieldset className="training-settings" disabled={disabled} aria-label="Training settings">
+    <fieldset className="training-settings" disabled={disabled} aria-label={t('settings')}>
+      <ObjectiveFields config={config} />
       <OptimizerFields config={config} />
       <RunFields config={config} />
       <EarlyStopping config={config} />

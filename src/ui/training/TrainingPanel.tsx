@@ -1,8 +1,14 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber, formatPercent, i18n } from '../../i18n';
 import { useStudio } from '../../state/store';
 import { trainingClient } from '../../train/client';
 import type { BackendMeasurement, EpochPoint, RunRecord } from '../../train/types';
 import { DatasetModelCheck } from '../data/DatasetModelCheck';
+import { FixAndTrain } from './FixAndTrain';
+import { LiveCharts } from './LiveCharts';
+import { AgentSettings } from '../play/AgentSettings';
+import { GameModelCheck } from '../play/GameModelCheck';
 import { SettingsForm } from './SettingsForm';
 import {
   findOffer,
@@ -11,6 +17,7 @@ import {
   type TrainingStatus,
   useTrainingStatus,
 } from './training-status';
+import { trainMessage } from './train-text';
 import './training.css';
 
 const selectProjectId = (s: { projectId: string | null }) => s.projectId;
@@ -26,7 +33,13 @@ const selectOffer = (s: TrainingStatus) => s.offer;
 const selectRunId = (s: TrainingStatus) => s.runId;
 const selectEpochs = (s: { training: unknown }) => (s.training as { epochs?: number } | null)?.epochs ?? 5;
 
-const speed = (v: number) => `${v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1)} samples/s`;
+const speed = (v: number) =>
+  i18n.t('train:speed', {
+    value: formatNumber(v >= 100 ? Math.round(v) : v, {
+      minimumFractionDigits: v >= 100 ? 0 : 1,
+      maximumFractionDigits: v >= 100 ? 0 : 1,
+    }),
+  });
 
 const bytes = (n: number) =>
   n >= 1024 * 1024
@@ -38,32 +51,36 @@ const bytes = (n: number) =>
 function Buttons() {
   const phase = useTrainingStatus(selectPhase);
   const running = phase !== 'idle';
+  const { t } = useTranslation('train');
   return (
     <div className="training-buttons">
       <button type="button" className="primary" disabled={running} onClick={() => void startTraining()}>
-        Train
+        {t('train')}
       </button>
       {phase === 'paused' ? (
         <button type="button" onClick={() => trainingClient.resume()}>
-          Resume
+          {t('resume')}
         </button>
       ) : (
         <button type="button" disabled={phase !== 'training'} onClick={() => trainingClient.pause()}>
-          Pause
+          {t('pause')}
         </button>
       )}
       <button type="button" disabled={!running} onClick={() => trainingClient.stop()}>
-        Stop
+        {t('stop')}
       </button>
     </div>
   );
 }
 
 function Measurement({ m, active }: { m: BackendMeasurement; active: boolean }) {
+  const { t } = useTranslation('train');
   return (
     <tr aria-current={active || undefined}>
       <th scope="row">{m.backend}</th>
-      <td>{m.samplesPerSecond === null ? `unusable: ${m.error}` : speed(m.samplesPerSecond)}</td>
+      <td>
+        {m.samplesPerSecond === null ? t('unusable', { error: m.error ?? '' }) : speed(m.samplesPerSecond)}
+      </td>
     </tr>
   );
 }
@@ -72,14 +89,15 @@ function BackendStatus() {
   const backend = useTrainingStatus(selectBackend);
   const reason = useTrainingStatus(selectReason);
   const measurements = useTrainingStatus(selectMeasurements);
+  const { t } = useTranslation('train');
   return (
     <div className="training-backend">
       <p>
-        Backend: <output aria-label="Backend">{backend ?? '—'}</output>
-        {reason && <span className="training-muted"> ({reason})</span>}
+        {t('backendLabel')} <output aria-label={t('backend')}>{backend ?? '—'}</output>
+        {reason && <span className="training-muted"> ({trainMessage(reason)})</span>}
       </p>
       {measurements.length > 0 && (
-        <table aria-label="Backend speeds">
+        <table aria-label={t('backendSpeeds')}>
           <tbody>
             {measurements.map((m) => (
               <Measurement key={m.backend} m={m} active={m.backend === backend} />
@@ -96,17 +114,24 @@ function ProgressLine() {
   const progress = useTrainingStatus(selectProgress);
   const loss = useTrainingStatus(selectLoss);
   const epochs = useStudio(selectEpochs);
+  const { t } = useTranslation('train');
   const text =
     phase === 'measuring'
-      ? 'Measuring the backends on this model…'
+      ? t('measuring')
       : phase === 'compiling'
-        ? 'Building the model…'
+        ? t('compiling')
         : progress
-          ? `Epoch ${Math.min(progress.epoch + 1, epochs)}/${epochs} · batch ${progress.batch}/${progress.batchesPerEpoch} · ${speed(progress.samplesPerSecond)}${loss === null ? '' : ` · loss ${loss.toFixed(4)}`}`
-          : 'Not training.';
+          ? t('epochLine', {
+              epoch: Math.min(progress.epoch + 1, epochs),
+              epochs,
+              batch: progress.batch,
+              batches: progress.batchesPerEpoch,
+              speed: speed(progress.samplesPerSecond),
+            }) + (loss === null ? '' : t('lossPart', { loss: loss.toFixed(4) }))
+          : t('notTraining');
   return (
-    <output className="training-progress" aria-label="Training progress">
-      {phase === 'paused' ? `Paused. ${text}` : text}
+    <output className="training-progress" aria-label={t('progress')}>
+      {phase === 'paused' ? t('paused', { text }) : text}
     </output>
   );
 }
@@ -114,15 +139,13 @@ function ProgressLine() {
 function Offer() {
   const offer = useTrainingStatus(selectOffer);
   const phase = useTrainingStatus(selectPhase);
+  const { t } = useTranslation('train');
   if (!offer || phase !== 'idle') return null;
   return (
-    <section className="training-offer" aria-label="Interrupted run">
-      <p>
-        {offer.run.name} was interrupted after epoch {offer.epoch} of {offer.config.epochs}. Its checkpoint is
-        saved.
-      </p>
+    <section className="training-offer" aria-label={t('interrupted')}>
+      <p>{t('interruptedText', { name: offer.run.name, epoch: offer.epoch, epochs: offer.config.epochs })}</p>
       <button type="button" onClick={() => void resumeCheckpoint(offer)}>
-        Resume
+        {t('resume')}
       </button>
     </section>
   );
@@ -136,17 +159,23 @@ const selectRunEpochs = (s: { runs: unknown[] }) => {
 function EpochLog() {
   useTrainingStatus(selectRunId);
   const epochs = useStudio(selectRunEpochs);
+  const { t } = useTranslation('train');
   if (!epochs?.length) return null;
-  const pct = (v?: number) => (v === undefined ? '' : ` · accuracy ${(v * 100).toFixed(1)}%`);
+  const pct = (v?: number) => (v === undefined ? '' : t('accuracyPart', { value: formatPercent(v) }));
   const memory = (e: EpochPoint) =>
     e.tensors === undefined
       ? ''
-      : ` · tensors ${e.tensors}${e.tensorBytes === undefined ? '' : ` (${bytes(e.tensorBytes)})`}`;
+      : t('tensorsPart', { count: e.tensors }) +
+        (e.tensorBytes === undefined ? '' : t('tensorBytesPart', { size: bytes(e.tensorBytes) }));
   return (
-    <ol className="training-epochs" aria-label="Epochs">
+    <ol className="training-epochs" aria-label={t('epochs')}>
       {epochs.map((e) => (
         <li key={e.epoch}>
-          Epoch {e.epoch}: loss {e.loss.toFixed(4)} · val loss {e.valLoss.toFixed(4)}
+          {t('epochLog', {
+            epoch: e.epoch,
+            loss: e.loss.toFixed(4),
+            valLoss: Number.isFinite(e.valLoss) ? e.valLoss.toFixed(4) : '—',
+          })}
           {pct(e.valAccuracy)}
           {memory(e)}
         </li>
@@ -162,10 +191,10 @@ function Messages() {
     <>
       {alert && (
         <p className="training-alert" role="alert">
-          {alert}
+          {trainMessage(alert)}
         </p>
       )}
-      {notice && <p className="training-notice">{notice}</p>}
+      {notice && <p className="training-notice">{trainMessage(notice)}</p>}
     </>
   );
 }
@@ -174,16 +203,20 @@ function Messages() {
 export function TrainingPanel() {
   const projectId = useStudio(selectProjectId);
   const phase = useTrainingStatus(selectPhase);
+  const { t } = useTranslation('train');
   useEffect(() => {
     void findOffer(projectId);
   }, [projectId]);
   return (
-    <section className="training-panel" aria-label="Training">
+    <section className="training-panel" aria-label={t('region')}>
       <SettingsForm disabled={phase !== 'idle'} />
-      <DatasetModelCheck />
+      <AgentSettings disabled={phase !== 'idle'} />
+      <GameModelCheck otherwise={<DatasetModelCheck />} />
+      <FixAndTrain />
       <Buttons />
       <Offer />
       <ProgressLine />
+      <LiveCharts />
       <Messages />
       <BackendStatus />
       <EpochLog />

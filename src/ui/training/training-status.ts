@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import type { DatasetConfig } from '../../data/types';
+import { i18n } from '../../i18n';
 import { useStudio } from '../../state/store';
-import { trainingClient } from '../../train/client';
+import { isAgentConfig, trainingClient } from '../../train/client';
 import { mergeBatches } from './curve';
+import { currentIssues, SUGGESTED_FIELDS, withSuggestions } from './first-run';
 import { saveTrainedWeights } from './save-trained';
 import type { Checkpoint } from '../../train/engine/checkpoint';
 import type { Phase, Progress } from '../../train/protocol';
@@ -50,7 +52,12 @@ export const DEFAULT_TRAINING: TrainingConfig = {
 
 /** The project's training settings, filled with defaults. */
 export function currentConfig(training: unknown): TrainingConfig {
-  return { ...DEFAULT_TRAINING, ...((training as Partial<TrainingConfig> | null) ?? {}) };
+  // A new project's epochs and batch size follow its dataset until the person sets them.
+  const stored = training as Partial<TrainingConfig> | null;
+  const config = stored
+    ? { ...DEFAULT_TRAINING, ...stored }
+    : { ...DEFAULT_TRAINING, suggested: SUGGESTED_FIELDS };
+  return withSuggestions(config, useStudio.getState().dataset);
 }
 
 function updateRun(id: string, change: (r: RunRecord) => RunRecord): void {
@@ -101,16 +108,14 @@ trainingClient.on('end', (m) => {
   // A notice from during the run (e.g. the GPU device was lost and the run moved on) stays until the next run.
   set((s) => ({
     phase: 'idle',
-    alert: m.status === 'failed' ? (m.message ?? 'Training failed.') : null,
+    alert: m.status === 'failed' ? (m.message ?? i18n.t('train:failed')) : null,
     notice: m.status === 'failed' ? null : (m.message ?? s.notice),
   }));
   const id = runId();
   if (id) updateRun(id, (r) => ({ ...r, status: m.status, message: m.message, timings: m.timings }));
   const projectId = useStudio.getState().projectId;
   if (projectId && m.status !== 'failed')
-    saveTrainedWeights(projectId).catch((e) =>
-      set({ alert: `The trained weights could not be kept in this browser's storage: ${String(e)}` }),
-    );
+    saveTrainedWeights(projectId).catch((e) => set({ alert: i18n.t('train:notKept', { error: String(e) }) }));
 });
 trainingClient.on('error', (m) => {
   set({ phase: 'idle', alert: m.message });
@@ -132,21 +137,44 @@ function fresh(id: string): Partial<TrainingStatus> {
   };
 }
 
+/** Train waits while the dataset–model check fails (supervised runs): the alert says why and how to fix it. */
+function refuseMismatch(config: TrainingConfig): boolean {
+  if ((config.objective ?? 'supervised') !== 'supervised') return false;
+  const issues = currentIssues();
+  if (!issues.length) return false;
+  set({
+    alert: i18n.t('firstrun:blocked', { count: issues.length, first: issues[0].message }),
+    notice: null,
+  });
+  return true;
+}
+
 /** Starts a run of the current graph on the current dataset with the current settings. */
 export async function startTraining(): Promise<void> {
   const { graph, dataset, training, projectId } = useStudio.getState();
-  if (!dataset) return set({ alert: 'Choose a dataset in the Data tab first.' });
+  // An agent plays its game (training.agent.env) instead of reading a dataset.
+  if (!dataset && !isAgentConfig(currentConfig(training))) return set({ alert: i18n.t('train:noDataset') });
+  if (refuseMismatch(currentConfig(training))) return;
   const id = `run-${Date.now().toString(36)}`;
   set(fresh(id));
   try {
     const n = (useStudio.getState().runs as RunRecord[]).length + 1;
-    const run = await trainingClient.start(graph, dataset as DatasetConfig, currentConfig(training), id, {
-      projectId: projectId ?? 'local',
-      name: `Run ${n}`,
-    });
+    const run = await trainingClient.start(
+      graph,
+      (dataset as DatasetConfig | null) ?? null,
+      currentConfig(training),
+      id,
+      {
+        projectId: projectId ?? 'local',
+        name: i18n.t('train:runName', { n }),
+      },
+    );
     putRun(run);
   } catch (e) {
-    set({ phase: 'idle', alert: `Could not start training: ${e instanceof Error ? e.message : String(e)}` });
+    set({
+      phase: 'idle',
+      alert: i18n.t('train:couldNotStart', { error: e instanceof Error ? e.message : String(e) }),
+    });
   }
 }
 
@@ -159,7 +187,10 @@ export async function resumeCheckpoint(cp: Checkpoint): Promise<void> {
   try {
     putRun(await trainingClient.resumeFromCheckpoint(cp));
   } catch (e) {
-    set({ phase: 'idle', alert: `Could not resume: ${e instanceof Error ? e.message : String(e)}` });
+    set({
+      phase: 'idle',
+      alert: i18n.t('train:couldNotResume', { error: e instanceof Error ? e.message : String(e) }),
+    });
   }
 }
 

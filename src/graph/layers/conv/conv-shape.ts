@@ -22,6 +22,7 @@ export function expectSequence(layer: string, x: Shape): void {
     throw new ShapeError(
       `${layer} needs a rank-3 input (None, steps, channels); it got ${formatShape(x)}.${fix ? ` ${fix.label} before it.` : ''}`,
       fix,
+      { code: fix ? 'sequenceRankFix' : 'sequenceRank', values: { layer, got: formatShape(x) } },
     );
   }
 }
@@ -65,6 +66,12 @@ export function slideWindow(
     throw new ShapeError(
       `${layer}: a ${what} of ${w.size.join('×')}${dilated} does not fit the input ${formatShape(x)} — the output would be ${formatShape(out)}. Set padding to "same", use a smaller ${what}, or feed a larger input.`,
       { kind: 'setParams', label: 'Set padding to "same"', params: { padding: 'same' } },
+      dilated
+        ? undefined
+        : {
+            code: what === 'kernel' ? 'kernelTooBig' : 'windowTooBig',
+            values: { layer, size: w.size.join('×'), input: formatShape(x), output: formatShape(out) },
+          },
     );
   }
   return out;

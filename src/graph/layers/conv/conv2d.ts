@@ -24,6 +24,7 @@ export function expectImage(layer: string, x: Shape): void {
     throw new ShapeError(
       `${layer} needs a rank-4 input (None, h, w, c); it got ${formatShape(x)}.${fix ? ` ${fix.label} before it.` : ''}`,
       fix,
+      { code: fix ? 'imageRankFix' : 'imageRank', values: { layer, got: formatShape(x) } },
     );
   }
 }

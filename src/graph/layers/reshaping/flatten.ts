@@ -12,9 +12,16 @@ export const flatten = defineLayer({
     if (x.length < 3)
       throw new ShapeError(
         `Flatten needs an input of rank 3 or more (None, …, …); it got ${formatShape(x)}, which is already flat. Remove this Flatten.`,
+        undefined,
+        { code: 'flattenFlat', values: { got: formatShape(x) } },
       );
     const n = featureSize(x);
-    if (n === null) throw new ShapeError(`Flatten needs every dimension known; it got ${formatShape(x)}.`);
+    if (n === null)
+      throw new ShapeError(`Flatten needs every dimension known; it got ${formatShape(x)}.`, undefined, {
+        code: 'flattenUnknown',
+        values: { got: formatShape(x) },
+      });
+
     return [null, n];
   },
   paramCount: () => 0,

@@ -1,0 +1,22 @@
+/** The inspector: the selected layer's form, or the model's totals. */
+export const inspector = {
+  layer: 'layer',
+  unknownType: 'The studio does not know the layer type “{{type}}”.',
+  name: 'Name',
+  outputShape: 'Output shape',
+  parameters: 'Parameters',
+  nonTrainable: ' ({{count, number}} non-trainable)',
+  problem: 'Problem',
+  model: 'Model',
+  selected: '{{count, number}} layers selected.',
+  selectHint: 'Select a layer to edit its parameters.',
+  totals: 'Model totals',
+  layers: 'Layers',
+  totalParams: 'Total params',
+  trainableParams: 'Trainable params',
+  nonTrainableParams: 'Non-trainable params',
+  problems: 'Problems',
+  none: 'none',
+  layersWithErrors_one: '{{count, number}} layer with errors',
+  layersWithErrors_other: '{{count, number}} layers with errors',
+} as const;

@@ -1,0 +1,35 @@
+import type { Messages } from '../../types';
+import type { audio as en } from '../en/audio';
+
+/** 音频数据与语音模型：特征设置、频谱图预览、音频试用。 */
+export const audio: Messages<typeof en> = {
+  legend: '音频特征',
+  feature: '特征',
+  logmel: '对数梅尔频谱图',
+  mfcc: 'MFCC',
+  sampleRate: '采样率',
+  duration: '片段长度',
+  fftSize: 'FFT 点数',
+  hop: '帧移',
+  samplesUnit: '个采样点',
+  melBands: '梅尔频带数',
+  mfccCount: 'MFCC 个数',
+  fMin: '最低频率',
+  fMax: '最高频率（0 表示采样率的一半）',
+  shape: '模型输入：{{shape}}',
+  sampleSpectrograms: '样本频谱图',
+  sampleLabel: '样本 {{n}}：{{label}}',
+  zipFile: '音频 zip 文件',
+  folder: '音频文件夹',
+  record: '录音',
+  stopRecording: '停止录音',
+  recording: '正在录音……请说一个词。',
+  chooseFile: '选择音频文件…',
+  audioFile: '音频文件',
+  hint: '录一个词，或把音频文件（WAV、MP3、OGG、FLAC）拖到这里。',
+  micFailed: '无法打开麦克风：{{reason}}',
+  decodeFailed: '无法读取该文件：{{reason}}',
+  inputSpectrogram: '输入的频谱图',
+  heard: '听到 {{seconds}} 秒，采样率 {{rate, number}} Hz',
+  listen: '模型听到的声音',
+};
