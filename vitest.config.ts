@@ -38,6 +38,8 @@ export default defineConfig({
               test: {
                 ...shared,
                 name: 'server-postgres-s3',
+                // initdb, s3rver and the app before the first test: minutes on a busy machine.
+                hookTimeout: 180_000,
                 include: ['server/routes/{registry,publish,inference}.test.ts'],
                 env: { TEST_BACKENDS: 'postgres+s3' },
               },

@@ -7,6 +7,7 @@ const BENCHES = [
   'graph-edit',
   'charts',
   'data',
+  'data-full',
   'training',
   'server',
   'domains-speech',

@@ -9,6 +9,8 @@ const auth = { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'applicatio
 /** Opens a generative template with MNIST and trains it for `epochs` on a small slice; waits for the end. */
 async function trainTemplate(page: Page, title: string, epochs: number): Promise<void> {
   await new Studio(page).openTemplate(title);
+  // Panels load when first opened: open Generate and Runs now, so they follow the run from its first epoch.
+  for (const tab of ['Generate', 'Runs']) await page.getByRole('tab', { name: tab }).click();
   const train = new TrainingPanelPage(page);
   await train.open();
   await train.configure({ backend: 'cpu', epochs, samples: 1024, batchSize: 64, learningRate: 0.002 });

@@ -12,7 +12,8 @@ test('localisation: built-in boxes → Single-object localiser → short run →
   await expect(studio.node('box')).toBeVisible();
   const train = new TrainingPanelPage(page);
   await train.open('Shapes with boxes (synthetic)');
-  await train.configure({ backend: 'cpu', epochs: 3, samples: 640, batchSize: 32, learningRate: 0.003 });
+  // WASM trains convnets with the studio's gradient kernels; the plain-JS CPU backend is far slower here.
+  await train.configure({ backend: 'wasm', epochs: 3, samples: 480, batchSize: 32, learningRate: 0.003 });
   await train.button('Train').click();
   await expect(train.epochs).toHaveCount(3, { timeout: 200_000 });
   await expect(train.button('Train')).toBeEnabled({ timeout: 60_000 });

@@ -36,12 +36,13 @@ test('the CartPole template trains by REINFORCE, its return rises, and the Play 
   );
   expect(first).toBeLessThan(100);
   expect(last).toBeGreaterThan(first * 3);
-  await page.screenshot({ path: 'test-results/play-cartpole-training.png' });
+  await page.screenshot({ path: test.info().outputPath('play-cartpole-training.png') });
 
   await page.getByRole('tab', { name: 'Train' }).click();
   // Stop it here (unless all its epochs are already done): the trained policy stays in the worker.
   const stop = page.getByRole('button', { name: 'Stop', exact: true });
-  if (await stop.isEnabled()) await stop.click();
+  // (the run may end by itself between the check and the click: then there is nothing left to stop).
+  if (await stop.isEnabled()) await stop.click({ timeout: 5_000 }).catch(() => expect(stop).toBeDisabled());
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 30_000 });
   await playTab.click();
 
@@ -72,5 +73,9 @@ test('the CartPole template trains by REINFORCE, its return rises, and the Play 
   const [randomAvg] = await cells('Random policy');
   expect(greedyAvg).toBeGreaterThan(randomAvg * 3);
   await expect(player.getByRole('button', { name: 'Replay best episode' })).toBeVisible();
-  await page.screenshot({ path: 'test-results/play-cartpole.png' });
+  // Status, chart, player and evaluation in one view (the README's screenshot).
+  await play
+    .getByRole('status', { name: 'Average return (last 100)' })
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: test.info().outputPath('play-cartpole.png') });
 });

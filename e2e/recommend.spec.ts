@@ -44,7 +44,7 @@ test('recommendation: built-in ratings → Matrix factorisation → short run �
 
   // Try-it: a user's ten best unseen items, with predicted ratings.
   await evaluation.getByRole('combobox', { name: 'User' }).selectOption({ label: 'u7' });
-  await evaluation.getByRole('button', { name: 'Recommend' }).click();
+  await evaluation.getByRole('button', { name: 'Recommend', exact: true }).click();
   const top = evaluation.getByRole('list', { name: 'Top 10 recommendations' }).getByRole('listitem');
   await expect(top).toHaveCount(10);
   const scores = (await top.allTextContents()).map((t) => Number(t.match(/Predicted rating ([\d.]+)/)?.[1]));

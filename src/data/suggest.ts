@@ -1,5 +1,5 @@
 import { featureShape } from './audio/features';
-import { builtinInfo, SPAM_VOCAB } from './builtin/catalog';
+import { builtinInfo, SPAM_VOCAB, subsetSize } from './builtin/catalog';
 import { splitSizes } from './split';
 import type { DatasetConfig, DatasetSignature } from './types';
 
@@ -32,7 +32,8 @@ export function builtinSignature(config: DatasetConfig): DatasetSignature | null
   const info = builtinInfo(config.source.id);
   const total = info.synthetic ? config.source.samples : info.size;
   // Fixed splits: MNIST's 8,500 training digits, the spoken digits' five training speakers (2,250 clips).
-  const fixedTrain = info.id === 'mnist' ? 8500 : info.id === 'digits-audio' ? 2250 : 0;
+  const subset = subsetSize(info.id, config.source.samples);
+  const fixedTrain = subset ?? (info.id === 'mnist' ? 8500 : info.id === 'digits-audio' ? 2250 : 0);
   const trainSamples = fixedTrain || splitSizes(total, config.split).train;
   const audio = config.source.audio;
   return {

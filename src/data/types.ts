@@ -6,6 +6,7 @@
 /** Identifiers of the built-in datasets. */
 export type BuiltinId =
   | 'mnist'
+  | 'fashion-mnist'
   | 'iris'
   | 'spam'
   | 'spirals'

@@ -90,9 +90,9 @@ export const DOMAIN_TEMPLATES: readonly Template[] = [
     build: () => {
       const body = chain([
         ['Input', { shape: [BOXES_SIDE, BOXES_SIDE, 1] }, 'image'],
-        ['Conv2D', { filters: 16, kernelSize: [3, 3], padding: 'same', activation: 'relu' }],
+        ['Conv2D', { filters: 8, kernelSize: [3, 3], padding: 'same', activation: 'relu' }],
         ['MaxPooling2D', { poolSize: [2, 2], strides: [2, 2] }],
-        ['Conv2D', { filters: 32, kernelSize: [3, 3], padding: 'same', activation: 'relu' }],
+        ['Conv2D', { filters: 16, kernelSize: [3, 3], padding: 'same', activation: 'relu' }],
         ['MaxPooling2D', { poolSize: [2, 2], strides: [2, 2] }],
         ['Flatten'],
         ['Dense', { units: 64, activation: 'relu' }],

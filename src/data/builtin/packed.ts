@@ -13,13 +13,16 @@ export interface MnistPack {
 
 const range = (from: number, to: number) => Int32Array.from({ length: to - from }, (_, i) => from + i);
 
-/** Reads the gzip-packed MNIST file (see scripts/prepare-data.mjs for the layout). */
-export function parseMnistPack(gz: Uint8Array): MnistPack {
-  const bytes = gunzip(gz, 'mnist.bin');
+/**
+ * Reads a packed image file (see scripts/prepare-data.mjs for the layout): gzip-compressed (mnist.bin) or
+ * stored as is (fashion-mnist.bin). A stored file is not copied: labels and pixels are views over `packed`.
+ */
+export function parseMnistPack(packed: Uint8Array, name = 'mnist.bin'): MnistPack {
+  const bytes = packed[0] === 0x1f && packed[1] === 0x8b ? gunzip(packed, name) : packed;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
-  if (magic !== 'MSMN')
-    throw new DataError('mnist.bin is not a packed MNIST file. Run "node scripts/prepare-data.mjs --force".');
+  if (bytes.length < 20 || magic !== 'MSMN')
+    throw new DataError(`${name} is not a packed image file. Run "node scripts/prepare-data.mjs --force".`);
   const count = view.getUint32(4, true);
   const rows = view.getUint16(8, true);
   const cols = view.getUint16(10, true);
@@ -28,7 +31,7 @@ export function parseMnistPack(gz: Uint8Array): MnistPack {
   const labels = bytes.subarray(20, 20 + count);
   const pixels = bytes.subarray(20 + count, 20 + count + count * rows * cols);
   if (pixels.length !== count * rows * cols)
-    throw new DataError('mnist.bin is cut short. Run "node scripts/prepare-data.mjs --force".');
+    throw new DataError(`${name} is cut short. Run "node scripts/prepare-data.mjs --force".`);
   return {
     rows,
     cols,

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, type DataIO } from '../../data/load';
 import { DEFAULT_SPLIT } from '../../data/split';
 import type { BuiltinId, LoadedDataset } from '../../data/types';
 import { iou } from '../../evaluate/boxes';
 import { TEMPLATES } from '../../graph/templates';
+import { nodeBackends } from '../testing/backends';
 import { runSession, startMessage } from '../testing/session';
 import type { TrainingConfig } from '../types';
 import type { TrainingData } from './feed';
@@ -43,7 +44,10 @@ const CONFIG: TrainingConfig = {
 
 async function train(template: string, d: TrainingData, config: Partial<TrainingConfig>) {
   const graph = TEMPLATES.find((t) => t.id === template)!.build();
-  const run = await runSession({ ...startMessage(graph, d, { ...CONFIG, ...config }), checkpoints: false });
+  const run = await runSession({
+    ...startMessage(graph, d, { ...CONFIG, backend, ...config }),
+    checkpoints: false,
+  });
   const error = run.messages.find((m) => m.type === 'error');
   if (error) throw new Error(error.message);
   return run;
@@ -59,15 +63,22 @@ async function predictAll(
   return reply.value;
 }
 
+// WASM (with the studio's convolution-gradient kernels) where this Node has it: the plain-JS CPU backend needs
+// over a minute per batch of the localiser on a busy machine.
+let backend: 'wasm' | 'cpu' = 'cpu';
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  backend = (await nodeBackends()).includes('wasm') ? 'wasm' : 'cpu';
 });
 
 describe('training the applied-domain templates on their built-in sets', () => {
   it('matrix factorisation: two id Inputs fed from one [user, item] sample; the loss falls', async () => {
     const ds = await builtin('ratings', 1200);
     const d = data(ds);
-    const { s, messages } = await train('matrix-factorisation', d, { epochs: 3, batchSize: 32, learningRate: 0.05 });
+    const { s, messages } = await train('matrix-factorisation', d, {
+      epochs: 3,
+      batchSize: 32,
+      learningRate: 0.05,
+    });
     const losses = messages.flatMap((m) => (m.type === 'epoch' ? [m.point.loss] : []));
     expect(losses).toHaveLength(3);
     expect(losses[2]).toBeLessThan(losses[0] * 0.8);
@@ -80,7 +91,11 @@ describe('training the applied-domain templates on their built-in sets', () => {
   it('localiser: box and class heads train on their own losses, predictions come back side by side', async () => {
     const ds = await builtin('boxes', 160);
     const d = data(ds);
-    const { s, messages } = await train('single-object-localiser', d, { epochs: 2, batchSize: 32, learningRate: 0.003 });
+    const { s, messages } = await train('single-object-localiser', d, {
+      epochs: 2,
+      batchSize: 32,
+      learningRate: 0.003,
+    });
     const epochs = messages.flatMap((m) => (m.type === 'epoch' ? [m.point] : []));
     expect(epochs).toHaveLength(2);
     expect(epochs[1].loss).toBeLessThan(epochs[0].loss);
@@ -95,4 +110,8 @@ describe('training the applied-domain templates on their built-in sets', () => {
     }
     s.disposeModel();
   }, 240_000);
+});
+
+afterAll(async () => {
+  await tf.setBackend('cpu');
 });

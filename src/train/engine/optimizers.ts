@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../types';
-import { FusedAdam, FusedAdamax, FusedMomentum, FusedRmsprop, FusedSgd } from './kernels/webgpu/fused-optimizers';
+import {
+  FusedAdam,
+  FusedAdamax,
+  FusedMomentum,
+  FusedRmsprop,
+  FusedSgd,
+} from './kernels/webgpu/fused-optimizers';
 
 /**
  * Builds the run's optimiser at the configured learning rate. Adam, Adamax, RMSprop, momentum and SGD update

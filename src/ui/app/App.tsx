@@ -1,7 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import { startAutosave } from '../../state/autosave';
+
 import { restoreLastProject } from '../../state/projects';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../palette/Palette';
@@ -22,9 +24,9 @@ export function App() {
         stop = startAutosave();
         setReady('ready');
       })
-      .catch((e) => setReady(t('storageBlocked', { error: String(e) })));
+      .catch((e) => setReady(i18n.t('app:storageBlocked', { error: String(e) })));
     return () => stop?.();
-  }, [t]);
+  }, []);
   if (ready === 'loading') return <p className="boot">{t('opening')}</p>;
   return (
     <ReactFlowProvider>

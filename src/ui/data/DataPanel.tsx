@@ -10,7 +10,6 @@ import { Dialog } from '../app/Dialog';
 import { AugmentEditor } from './AugmentEditor';
 import { builtinDescription, builtinName, datasetName } from './builtin-text';
 
-
 import { DatasetModelCheck } from './DatasetModelCheck';
 import { GameDataChoice } from '../play/GameDataChoice';
 import { DatasetPicker, UploadZone } from './DatasetPicker';
@@ -145,7 +144,9 @@ function DatasetView({
       <h3 className="data-heading">{t('preview')}</h3>
       <Preview ds={ds} />
       <LargePreview ds={ds} />
-      {ds.format.kind === 'image' && <AugmentEditor ds={ds} value={augment} onChange={onAugment} />}
+      {(ds.format.kind === 'image' || ds.format.kind === 'spectrogram') && (
+        <AugmentEditor ds={ds} value={augment} onChange={onAugment} />
+      )}
       {ds.warnings.length > 0 && (
         <ul className="data-warnings" aria-label={t('notes')}>
           {ds.warnings.map((w) => (

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { BuiltinId, DatasetConfig, ImageOptions } from '../../data';
-import { builtinInfo, DEFAULT_SPLIT } from '../../data';
+import { builtinInfo, DEFAULT_SPLIT, SPEECH_AUGMENT, SUBSET_SIZES } from '../../data';
 import { AudioEditor } from './AudioEditor';
 import { CsvEditor } from './CsvEditor';
 import { NumberField, SelectField } from './fields';
+import { SubsetField } from './SubsetField';
 import type { Candidate } from './uploads';
 
 interface Props {
@@ -62,6 +63,7 @@ export function SourceEditor({ config, inspection, onChange }: Props) {
       </fieldset>
     );
   }
+  if (SUBSET_SIZES[source.id]) return <SubsetField config={config} onChange={onChange} />;
   if (!builtinInfo(source.id).synthetic) return null;
   return (
     <fieldset className="data-group">
@@ -92,7 +94,7 @@ export function builtinConfig(id: BuiltinId): DatasetConfig {
     version: 1,
     source: { kind: 'builtin', id, seed: 1, samples: info.size },
     split: DEFAULT_SPLIT,
-    augment: null,
+    augment: id === 'digits-audio' ? SPEECH_AUGMENT : null,
     fitted: {},
   };
 }

@@ -92,7 +92,6 @@ export function AudioTryIt({ config, classNames, predict }: Props) {
     <section
       className="tryit"
       aria-label={i18n.t('evaluate:tryIt')}
-
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
     >

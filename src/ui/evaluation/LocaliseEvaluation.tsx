@@ -2,7 +2,7 @@ import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTranslation } from 'react-i18next';
 import type { LoadedDataset } from '../../data';
 import { type BoxReport, boxReport } from '../../evaluate/boxes';
-import { formatNumber, formatPercent } from '../../i18n';
+import { formatNumber, formatPercent, i18n } from '../../i18n';
 import { trainingClient } from '../../train/client';
 import { drawWithBoxes, fileToPixels, type ImagePixels, readBoxRow } from './box-draw';
 import './domains.css';
@@ -71,7 +71,7 @@ export function LocaliseEvaluation({ ds }: { ds: LoadedDataset }) {
     return trainingClient.on('end', () => void run(true));
   }, [run]);
   return (
-    <section className="evaluation" aria-label="Evaluation">
+    <section className="evaluation" aria-label={i18n.t('evaluate:evaluation')}>
       <button type="button" onClick={() => void run(false)} disabled={state === 'busy'}>
         {state === 'busy' ? t('evaluating') : t('evaluateBoxes')}
       </button>
@@ -176,10 +176,10 @@ function LocaliseTryIt({ ds }: { ds: LoadedDataset }) {
   };
   return (
     <div className="tryit-wrap">
-      <h3>Try it</h3>
+      <h3>{i18n.t('evaluate:tryIt')}</h3>
       <section
         className="drop"
-        aria-label="Try-it image"
+        aria-label={i18n.t('evaluate:tryItImage')}
         onDragOver={(e) => e.preventDefault()}
         onDrop={onDrop}
       >

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoadedDataset } from '../../data';
 import { topItems } from '../../evaluate/ranking';
-import { formatNumber } from '../../i18n';
+import { formatNumber, i18n } from '../../i18n';
 import { trainingClient } from '../../train/client';
 import {
   evaluateRecommender,
@@ -38,7 +38,7 @@ export function RecommendEvaluation({ ds }: { ds: LoadedDataset }) {
     return trainingClient.on('end', () => void run(true));
   }, [run]);
   return (
-    <section className="evaluation" aria-label="Evaluation">
+    <section className="evaluation" aria-label={i18n.t('evaluate:evaluation')}>
       <button type="button" onClick={() => void run(false)} disabled={state === 'busy'}>
         {state === 'busy' ? t('evaluating') : t('evaluateRatings')}
       </button>
@@ -121,7 +121,7 @@ function RecommendTryIt({ ds }: { ds: LoadedDataset }) {
   };
   return (
     <div className="tryit-wrap">
-      <h3>Try it</h3>
+      <h3>{i18n.t('evaluate:tryIt')}</h3>
       <label htmlFor={id}>{t('user')} </label>
       <select id={id} value={user} onChange={(e) => setUser(Number(e.target.value))}>
         {users.map((u, i) => (

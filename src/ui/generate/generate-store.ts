@@ -1,11 +1,10 @@
 /**
  * What the Generate panel shows: the objective's per-epoch artifacts of the current run (samples from a fixed
- * seed, reconstructions, the latent map), kept per epoch so a slider can scrub through them. Not saved.
+ * seed, reconstructions, the latent map), kept per epoch so a slider can scrub through them. Not saved. Filled
+ * by training-status.ts (loaded with the shell), so epochs trained before the tab is first opened are kept too.
  */
 import { create } from 'zustand';
-import { trainingClient } from '../../train/client';
 import type { EpochArtifact } from '../../train/protocol';
-import { useTrainingStatus } from '../training/training-status';
 
 /** An epoch's samples as the generative objectives send them (see src/train/engine/objectives). */
 export interface SampleArtifact extends EpochArtifact {
@@ -45,5 +44,3 @@ export function keepArtifact(artifact: EpochArtifact, runId: string | null): voi
       : { runId, artifacts: [a] },
   );
 }
-
-trainingClient.on('artifact', (m) => keepArtifact(m.artifact, useTrainingStatus.getState().runId));

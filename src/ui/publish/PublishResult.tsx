@@ -1,7 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import type { PublishOutcome } from '../../publish/flow';
 import type { Snippet } from '../../publish/snippets';
+
+/** A note of the publish flow (src/publish words it in English) in the UI language. */
+function noteText(note: string): string {
+  if (i18n.language.startsWith('en')) return note;
+  const label = /^Version (\d+) was not labelled "(.*)" because its parity check did not pass\.$/.exec(note);
+  if (label) return i18n.t('publish:notes.notLabelled', { version: label[1], label: label[2] });
+  const parity = /^The parity check could not run: (.*)$/s.exec(note);
+  return parity ? i18n.t('publish:notes.parityCouldNotRun', { error: parity[1] }) : note;
+}
 
 function CopyButton({ text, what }: { text: string; what: string }) {
   const [done, setDone] = useState<'copied' | 'failed' | null>(null);
@@ -48,7 +58,8 @@ function SnippetBlock({ snippet, expected }: { snippet: Snippet; expected: numbe
 function ParityLine({ outcome }: { outcome: PublishOutcome }) {
   const p = outcome.parity;
   const { t } = useTranslation('publish');
-  if (!p) return <p className="publish__parity publish__parity--failed">{outcome.parityError}</p>;
+  if (!p)
+    return <p className="publish__parity publish__parity--failed">{noteText(outcome.parityError ?? '')}</p>;
   const diff = p.maxAbsDiff.toExponential(2);
   const from = t(p.source === 'test split' ? 'testSamples' : 'generatedInputs', { count: p.samples });
   return (
@@ -85,7 +96,8 @@ export function PublishResult({ outcome }: { outcome: PublishOutcome }) {
         </p>
       )}
 
-      {outcome.labelNote && <p className="publish__note">{outcome.labelNote}</p>}
+      {outcome.labelNote && <p className="publish__note">{noteText(outcome.labelNote)}</p>}
+
       {outcome.snippets.map((s) => (
         <SnippetBlock key={s.id} snippet={s} expected={s.id === 'curl' ? outcome.expected : null} />
       ))}

@@ -4,7 +4,6 @@ import type { Template } from '../../graph';
 import { builtinName } from '../data/builtin-text';
 import { builtinConfig } from '../data/SourceEditor';
 
-
 /** "Trains on Iris flowers · 100 epochs, batch 16": the dataset and settings a template opens with. */
 export function RecommendedLine({ template }: { template: Template }) {
   const { t } = useTranslation('firstrun');

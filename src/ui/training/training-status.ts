@@ -3,6 +3,7 @@ import type { DatasetConfig } from '../../data/types';
 import { i18n } from '../../i18n';
 import { useStudio } from '../../state/store';
 import { isAgentConfig, trainingClient } from '../../train/client';
+import { keepArtifact } from '../generate/generate-store';
 import { mergeBatches } from './curve';
 import { currentIssues, SUGGESTED_FIELDS, withSuggestions } from './first-run';
 import { saveTrainedWeights } from './save-trained';
@@ -104,6 +105,7 @@ trainingClient.on('epoch', (m) => {
     updateRun(id, (r) => ({ ...r, epochs: [...r.epochs.filter((e) => e.epoch !== m.point.epoch), m.point] }));
 });
 trainingClient.on('notice', (m) => set({ notice: m.message }));
+trainingClient.on('artifact', (m) => keepArtifact(m.artifact, runId()));
 trainingClient.on('end', (m) => {
   // A notice from during the run (e.g. the GPU device was lost and the run moved on) stays until the next run.
   set((s) => ({

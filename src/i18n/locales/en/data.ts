@@ -71,6 +71,10 @@ export const data = {
   colour: 'Colour',
   rgb: 'RGB',
   grayscale: 'grayscale',
+  subset: 'Training images',
+  subsetAll: 'all {{n, number}} (full set)',
+  subsetSome: '{{n, number}} (quick run)',
+  subsetNote: 'Validation ({{val, number}}) and test ({{test, number}}) splits stay whole.',
   generator: 'Generator',
   sampleImages: 'Sample images',
   sampleLabel: 'Sample {{n}}: {{label}}',
@@ -89,6 +93,11 @@ export const data = {
       name: 'Shapes with boxes (synthetic)',
       description:
         '32×32 grayscale images of one rectangle, ellipse or triangle on a noisy background, each with its bounding box. For localisers: box + class.',
+    },
+    'fashion-mnist': {
+      name: 'Fashion-MNIST',
+      description:
+        '70,000 Zalando article images, 28×28 grayscale, 10 classes. Fixed split 55,000 / 5,000 / 10,000; train on a subset for quick runs.',
     },
     mnist: {
       name: 'MNIST digits',

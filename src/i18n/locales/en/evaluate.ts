@@ -5,6 +5,7 @@ export const evaluate = {
   evaluate: 'Evaluate on the test split',
   testSample: 'Test sample {{index}}: {{label}}',
   tryIt: 'Try it',
+  tryItImage: 'Try-it image',
   testAccuracy: 'Test accuracy: {{value}}',
   testSamples: '{{count}} test samples · macro F1 {{f1}}',
   confusionMatrix: 'Confusion matrix',

@@ -69,6 +69,10 @@ export const publish = {
     FAILED: 'FAILED',
     END: 'END',
   },
+  notes: {
+    notLabelled: 'Version {{version}} was not labelled "{{label}}" because its parity check did not pass.',
+    parityCouldNotRun: 'The parity check could not run: {{error}}',
+  },
   errors: {
     kept: 'Your weights are still saved in this browser; nothing was lost.',
     unreachable:

@@ -74,6 +74,10 @@ export const data: Messages<typeof en> = {
   colour: '颜色',
   rgb: 'RGB',
   grayscale: '灰度',
+  subset: '训练图像数',
+  subsetAll: '全部 {{n, number}} 张（完整数据集）',
+  subsetSome: '{{n, number}} 张（快速试跑）',
+  subsetNote: '验证集（{{val, number}}）和测试集（{{test, number}}）始终完整使用。',
   generator: '生成器',
   sampleImages: '样本图像',
   sampleLabel: '样本 {{n}}：{{label}}',
@@ -92,6 +96,11 @@ export const data: Messages<typeof en> = {
       name: '带边框的形状（合成）',
       description:
         '32×32 灰度图像，在有噪声的背景上有一个矩形、椭圆或三角形，每个都带边界框。用于定位模型：边框 + 类别。',
+    },
+    'fashion-mnist': {
+      name: 'Fashion-MNIST',
+      description:
+        '70,000 张 Zalando 商品图像，28×28 灰度图，10 个类别。固定划分 55,000 / 5,000 / 10,000；快速试跑时可只用部分训练图像。',
     },
     mnist: {
       name: 'MNIST 手写数字',

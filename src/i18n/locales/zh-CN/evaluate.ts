@@ -8,6 +8,7 @@ export const evaluate: Messages<typeof en> = {
   evaluate: '在测试集上评估',
   testSample: '测试样本 {{index}}：{{label}}',
   tryIt: '试一试',
+  tryItImage: '试一试的图像',
   testAccuracy: '测试准确率：{{value}}',
   testSamples: '{{count}} 个测试样本 · 宏平均 F1 {{f1}}',
   confusionMatrix: '混淆矩阵',

@@ -71,6 +71,10 @@ export const publish: Messages<typeof en> = {
     FAILED: '失败',
     END: '已结束',
   },
+  notes: {
+    notLabelled: '版本 {{version}} 没有被设置标签“{{label}}”，因为它的一致性检查没有通过。',
+    parityCouldNotRun: '一致性检查无法运行：{{error}}',
+  },
   errors: {
     kept: '你的权重仍保存在此浏览器中，没有丢失。',
     unreachable:

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeBackends } from '../../testing/backends';
-import { judgeShare, mnist, trainGenerative, trainJudge } from '../../testing/judge';
+import { firstTrain, judgeShare, mnist, trainGenerative, trainJudge } from '../../testing/judge';
 import type { TrainingData } from '../feed';
 import { closeYieldChannel } from '../control';
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
   if (!backends.includes('wasm')) throw new Error('these integration tests need the WASM backend');
   await tf.setBackend('wasm');
   data = await mnist();
-  const trained = await trainJudge(data);
+  const trained = await trainJudge(data, 3);
   judge = trained.judge;
   expect(trained.accuracy).toBeGreaterThan(0.9);
 }, 300_000);
@@ -24,19 +24,20 @@ afterAll(() => {
 
 describe('generated digits, judged by a classifier trained on MNIST labels', () => {
   it('the dense VAE: the share of confident digits among 64 samples beats the untrained network by ≥ 20 points', async () => {
-    const run = await trainGenerative('vae-mnist', data, { epochs: 3 });
+    const run = await trainGenerative('vae-mnist', data, { epochs: 8, batchSize: 64 });
     const untrained = await judgeShare(judge, run.untrained);
     const trained = await judgeShare(judge, run.perEpoch.at(-1)!);
     console.info(`VAE judge share: untrained ${untrained}, after ${run.perEpoch.length} epochs ${trained}`);
     expect(run.perEpoch[0].length).toBe(64 * 28 * 28);
     expect(trained - untrained).toBeGreaterThanOrEqual(0.2);
-  }, 300_000);
+  }, 600_000);
 
   it('the dense GAN: the share of confident digits among 64 samples beats the untrained generator by ≥ 20 points', async () => {
-    const run = await trainGenerative('gan-mnist', data, { epochs: 4 });
+    // 4,096 digits × 4 epochs at batch 32: 512 discriminator and generator steps.
+    const run = await trainGenerative('gan-mnist', firstTrain(data, 4096), { epochs: 4, batchSize: 32 });
     const untrained = await judgeShare(judge, run.untrained);
     const shares = await Promise.all(run.perEpoch.map((s) => judgeShare(judge, s)));
     console.info(`GAN judge share: untrained ${untrained}, per epoch ${shares.join(', ')}`);
     expect(shares.at(-1)! - untrained).toBeGreaterThanOrEqual(0.2);
-  }, 600_000);
+  }, 900_000);
 });
