@@ -86,4 +86,5 @@ async function main() {
   console.log(JSON.stringify(out, null, 2));
 }
 
-void main();
+// The WASM backend's threads would keep Node alive after the figures are printed.
+void main().then(() => process.exit(0));

@@ -46,7 +46,7 @@ function arg(name: string): string | null {
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
 }
 
-const round = (v: number) => Math.round(v * 10) / 10;
+const round = (v: number) => Number(v.toPrecision(3));
 
 function config(batchSize: number): TrainingConfig {
   return {

@@ -25,13 +25,20 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, tem
       expect(model.getLayer(node.name).outputShape, node.name).toEqual(info.nodes.get(node.id)!.shape);
     }
     expect(model.countParams()).toBe(info.total.trainable + info.total.nonTrainable);
-    model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
-    const xs = model.inputs.map((x) => batchFor(x.shape, x.dtype));
-    const ys = model.outputs.map((y) => tf.randomUniform([4, ...y.shape.slice(1).map((d) => d ?? 3)]));
-    const loss = await model.trainOnBatch(xs, ys);
-    const first = Array.isArray(loss) ? loss[0] : loss;
-    expect(Number.isFinite(first)).toBe(true);
-    tf.dispose([...xs, ...ys]);
+    // A GAN's generator and discriminator are separate networks (input i → output i): each trains on its own.
+    const parts =
+      template.recommended?.settings.objective === 'gan'
+        ? model.outputs.map((y, i) => tf.model({ inputs: model.inputs[i], outputs: y }))
+        : [model];
+    for (const part of parts) {
+      part.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+      const xs = part.inputs.map((x) => batchFor(x.shape, x.dtype));
+      const ys = part.outputs.map((y) => tf.randomUniform([4, ...y.shape.slice(1).map((d) => d ?? 3)]));
+      const loss = await part.trainOnBatch(xs, ys);
+      const first = Array.isArray(loss) ? loss[0] : loss;
+      expect(Number.isFinite(first)).toBe(true);
+      tf.dispose([...xs, ...ys]);
+    }
     model.dispose();
   });
 });

@@ -39,12 +39,8 @@ function toNode(layer: TopologyLayer, id: string, name: string, warnings: string
   const spec = getSpec(type);
   let params: Params = {};
   if (spec) {
+    // An unknown size (None) beyond the batch stays None, as Keras and tfjs keep it (sequences of any length).
     params = withDefaults(spec, spec.fromKeras(layer.config, specContext));
-    const shape = (layer.config.batchInputShape ?? layer.config.batchShape) as unknown[] | undefined;
-    if (type === 'Input' && shape?.slice(1).some((d) => d === null))
-      warnings.push(
-        `${name} had a dimension of unknown size (None); it is set to ${JSON.stringify(params.shape)}. Adjust it in the inspector.`,
-      );
   } else {
     warnings.push(
       `${name} is a ${layer.className}, which the studio does not support yet; replace it to train the model.`,

@@ -64,8 +64,10 @@ export function signatureOf(
 }
 
 function checkInput(ds: DatasetSignature, id: string, name: string, params: Params): CheckIssue[] {
-  const shape = Array.isArray(params.shape) ? (params.shape as number[]) : [];
-  const sameShape = shape.length === ds.inputShape.length && shape.every((d, i) => d === ds.inputShape[i]);
+  const shape = Array.isArray(params.shape) ? (params.shape as (number | null)[]) : [];
+  // A None dimension (a sequence of any length) matches whatever length the samples have.
+  const sameShape =
+    shape.length === ds.inputShape.length && shape.every((d, i) => d === null || d === ds.inputShape[i]);
   const dtype = params.dtype ?? 'float32';
   if (sameShape && dtype === ds.inputDtype) return [];
   const want = formatShape([null, ...ds.inputShape]);

@@ -38,6 +38,10 @@ export interface IntListParam extends Base<number[]> {
   /** Allows one -1 entry (Reshape's inferred dimension). */
   allowInfer?: boolean;
 }
+/** A list of dimensions where null is an unknown (None) size, e.g. an Input's shape for sequences of any length. */
+export interface DimListParam extends Omit<IntListParam, 'default' | 'allowInfer'>, Base<(number | null)[]> {
+  allowNone: true;
+}
 export interface OptionalIntParam extends Base<number | null> {
   kind: 'optionalInt';
   min?: number;
@@ -54,6 +58,7 @@ export type ParamDef =
   | ChoiceParam
   | IntTupleParam
   | IntListParam
+  | DimListParam
   | OptionalIntParam
   | LayerParam;
 export type ParamSchema = Record<string, ParamDef>;
@@ -79,6 +84,12 @@ export const intTuple = (length: number, o: Omit<IntTupleParam, 'kind' | 'length
 });
 /** A variable-length list of integers, e.g. a target shape. */
 export const intList = (o: Omit<IntListParam, 'kind'>): IntListParam => ({ kind: 'intList', ...o });
+/** A list of dimensions that may hold None (null): a shape whose sizes need not all be known. */
+export const dimList = (o: Omit<DimListParam, 'kind' | 'allowNone'>): DimListParam => ({
+  kind: 'intList',
+  allowNone: true,
+  ...o,
+});
 /** An integer that may be left empty (None). */
 export const optionalInt = (o: Omit<OptionalIntParam, 'kind'>): OptionalIntParam => ({
   kind: 'optionalInt',
@@ -162,17 +173,28 @@ export function checkParam(name: string, def: ParamDef, v: unknown): string | nu
   }
 }
 
-function checkIntList(name: string, def: IntListParam, v: unknown): string | null {
-  if (!Array.isArray(v) || !v.every(isInt)) return `${name} must be a list of whole numbers, e.g. 28, 28, 1.`;
+function checkIntList(name: string, def: IntListParam | DimListParam, v: unknown): string | null {
+  const none = 'allowNone' in def && def.allowNone;
+  if (!Array.isArray(v) || !v.every((x) => isInt(x) || (none && x === null)))
+    return none
+      ? `${name} must be a list of whole numbers or None, e.g. None, 28.`
+      : `${name} must be a list of whole numbers, e.g. 28, 28, 1.`;
   if (v.length < def.minLength || v.length > def.maxLength)
     return def.minLength === def.maxLength
       ? `${name} needs exactly ${def.minLength} numbers.`
       : `${name} needs ${def.minLength} to ${def.maxLength} numbers. Received: ${v.length}`;
+  if (none) {
+    const min = def.min ?? 1;
+    if (v.some((x) => x !== null && x < min))
+      return `${name} values must be at least ${min}. Received: ${JSON.stringify(v)}`;
+    return null;
+  }
+  const infer = (def as IntListParam).allowInfer === true;
   const inferred = v.filter((x) => x === -1).length;
-  if (def.allowInfer && inferred > 1) return `${name} may contain at most one -1 (the inferred dimension).`;
+  if (infer && inferred > 1) return `${name} may contain at most one -1 (the inferred dimension).`;
   const min = def.min ?? 1;
-  if (v.some((x) => x < min && !(def.allowInfer && x === -1)))
-    return `${name} values must be at least ${min}${def.allowInfer ? ' (or -1 once)' : ''}. Received: ${JSON.stringify(v)}`;
+  if (v.some((x) => x < min && !(infer && x === -1)))
+    return `${name} values must be at least ${min}${infer ? ' (or -1 once)' : ''}. Received: ${JSON.stringify(v)}`;
   return null;
 }
 

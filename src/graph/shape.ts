@@ -118,7 +118,7 @@ export function lastDim(layer: string, shape: Shape, what = 'last'): number {
   const d = shape[shape.length - 1];
   if (d === null || d === undefined) {
     throw new ShapeError(
-      `${layer} needs a known ${what} dimension; it got ${formatShape(shape)}.`,
+      `${layer} needs a known ${what} dimension; it got ${formatShape(shape)}, whose last axis is None (a size that varies). Give that axis a fixed size in the Input, or put a layer that sets it (Embedding for token ids, Dense, Conv1D) before ${layer}.`,
       undefined,
       {
         code: 'knownDim',

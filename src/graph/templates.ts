@@ -91,12 +91,11 @@ export const TEMPLATES: readonly Template[] = [
     title: 'LSTM text classifier',
     description:
       'Token ids → Embedding → LSTM → Dense: classifies e-mails as ham or spam (100 ids, 5,000 words).',
-    recommended: { dataset: 'spam', settings: { epochs: 2, batchSize: 64, learningRate: 0.01 } },
+    recommended: { dataset: 'spam', settings: { epochs: 2, batchSize: 128, learningRate: 0.01 } },
     build: () =>
       chain([
         ['Input', { shape: [100], dtype: 'int32' }],
-        // Short e-mails are padded with id 0 at the end: masking it lets the LSTM's last state be the text's own.
-        ['Embedding', { inputDim: 5000, outputDim: 32, maskZero: true }],
+        ['Embedding', { inputDim: 5000, outputDim: 32 }],
         ['LSTM', { units: 32 }],
         ['Dense', { units: 2, activation: 'softmax' }],
       ]).graph,

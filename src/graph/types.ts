@@ -4,7 +4,7 @@ export type Dim = number | null;
 export type Shape = Dim[];
 
 /** A parameter value as it is stored in a project file (plain JSON). */
-export type ParamValue = number | string | boolean | number[] | null | NestedLayer;
+export type ParamValue = number | string | boolean | number[] | (number | null)[] | null | NestedLayer;
 /** Params of one node, keyed by the spec's parameter names. */
 export type Params = Record<string, ParamValue>;
 /** A layer held inside a wrapper (Bidirectional, TimeDistributed). */

@@ -77,6 +77,7 @@ const PARAM_PATTERNS: [RegExp, string, string[]][] = [
   [/^(\S+) values must be at least (\S+)\. Received: (.*)$/s, 'valuesAtLeast', ['name', 'min', 'received']],
   [/^(\S+) must be a whole number or empty\. Received: (.*)$/s, 'wholeOrEmpty', ['name', 'received']],
   [/^(\S+) must be a list of whole numbers, e\.g\. 28, 28, 1\.$/, 'list', ['name']],
+  [/^(\S+) must be a list of whole numbers or None, e\.g\. None, 28\.$/, 'listNone', ['name']],
   [/^(\S+) needs exactly (\d+) numbers\.$/, 'exactly', ['name', 'count']],
   [/^(\S+) needs (\d+) to (\d+) numbers\. Received: (.*)$/s, 'between', ['name', 'min', 'max', 'received']],
   [/^(\S+) may contain at most one -1 \(the inferred dimension\)\.$/, 'oneInferred', ['name']],

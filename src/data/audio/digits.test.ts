@@ -5,9 +5,10 @@ import { buildDataset } from '../load';
 import { DEFAULT_SPLIT } from '../split';
 import type { DatasetConfig } from '../types';
 import { audioToFeatures, defaultAudioOptions } from './features';
-import { DIGITS_TEST_SPEAKER } from './load';
+import { DIGITS_TEST_SPEAKER, loadAudioArchive } from './load';
 import { decodeRecord, parseDigitsPack } from './pack';
 import { prepareAudioInput } from './predict';
+import { encodeWav16 } from './wav';
 
 const bytes = new Uint8Array(readFileSync('data/fsdd/digits-audio.bin'));
 const io = {
@@ -80,20 +81,23 @@ describe('the packed spoken digits (FSDD)', () => {
     expect(meta.input.description).toContain('40 log-mel bands of mono audio resampled to 8000 Hz');
   }, 60_000);
 
-  it('rebuilds with other feature settings (MFCC at 16 kHz) and refuses bad ones with a sentence', async () => {
-    const audio = { ...defaultAudioOptions(16000), feature: 'mfcc' as const, mfccCount: 20 };
-    const ds = await buildDataset(
-      { ...config, source: { ...config.source, audio } as DatasetConfig['source'] },
-      io,
-    );
-    expect(ds.inputShape).toEqual([61, 20, 1]);
+  it('refuses bad feature settings with a sentence before reading anything', async () => {
+    const audio = { ...defaultAudioOptions(8000), hop: 0 };
     await expect(
-      buildDataset(
-        { ...config, source: { ...config.source, audio: { ...audio, hop: 0 } } as DatasetConfig['source'] },
-        io,
-      ),
+      buildDataset({ ...config, source: { ...config.source, audio } as DatasetConfig['source'] }, io),
     ).rejects.toThrow('The hop must be a whole number of samples');
-  }, 60_000);
+  });
+
+  it('turns real recordings at another rate into MFCCs of the chosen count', async () => {
+    const files: Record<string, Uint8Array> = {};
+    for (const r of pack.records.filter((r) => r.take === 0 && r.digit < 2))
+      files[`digits/${r.digit}/${r.speaker}.wav`] = encodeWav16([decodeRecord(pack, r)], pack.sampleRate);
+    const audio = { ...defaultAudioOptions(16000), feature: 'mfcc' as const, mfccCount: 20 };
+    const a = await loadAudioArchive(files, audio, 'digits.zip');
+    expect(a.inputShape).toEqual([61, 20, 1]);
+    expect(a.classNames).toEqual(['0', '1']);
+    expect(a.warnings).toContain('Resampled to 16000 Hz from 8000 Hz.');
+  });
 
   it('gives the same features for a stereo 44.1 kHz copy of a recording as for the original (within resampling)', () => {
     const clip = decodeRecord(pack, pack.records[5]);

@@ -147,3 +147,64 @@ it('the catalog names every layer by a unique Keras class name', () => {
   const types = ALL_LAYERS.map((s) => s.type);
   expect(new Set(types).size).toBe(types.length);
 });
+
+/** Variable-length inputs: each case propagates None exactly as tfjs does (shape and weight count). */
+describe('None dimensions beyond the batch', () => {
+  const lstm = (p: Params = {}) => ({ type: 'LSTM', params: withDefaults(specContext.spec('LSTM')!, p) });
+  const dense = (units: number) => ({ type: 'Dense', params: withDefaults(specContext.spec('Dense')!, { units }) });
+  const cases: [string, Shape, Params, Shape][] = [
+    ['Embedding', [null, null], { inputDim: 100, outputDim: 8 }, [null, null, 8]],
+    ['LSTM', [null, null, 8], { units: 5 }, [null, 5]],
+    ['LSTM', [null, null, 8], { units: 5, returnSequences: true }, [null, null, 5]],
+    ['GRU', [null, null, 8], { units: 4, returnSequences: true }, [null, null, 4]],
+    ['SimpleRNN', [null, null, 3], { units: 6 }, [null, 6]],
+    ['Bidirectional', [null, null, 8], { layer: lstm({ units: 5, returnSequences: true }) }, [null, null, 10]],
+    ['Bidirectional', [null, null, 8], { layer: lstm({ units: 5 }), mergeMode: 'sum' }, [null, 5]],
+    ['TimeDistributed', [null, null, 10], { layer: dense(27) }, [null, null, 27]],
+    ['Dense', [null, null, 10], { units: 7 }, [null, null, 7]],
+    ['Conv1D', [null, null, 4], { filters: 6, kernelSize: 3 }, [null, null, 6]],
+    ['Conv1D', [null, null, 4], { filters: 6, kernelSize: 3, strides: 2, padding: 'same' }, [null, null, 6]],
+    ['MaxPooling1D', [null, null, 4], {}, [null, null, 4]],
+    ['AveragePooling1D', [null, null, 4], { padding: 'same' }, [null, null, 4]],
+    ['GlobalAveragePooling1D', [null, null, 4], {}, [null, 4]],
+    ['GlobalMaxPooling1D', [null, null, 4], {}, [null, 4]],
+    ['GlobalAveragePooling2D', [null, null, null, 3], {}, [null, 3]],
+    ['MaxPooling2D', [null, null, 9, 3], {}, [null, null, 4, 3]],
+  ];
+
+  it.each(cases)('%s on %j keeps None like tfjs', (type, x, params, expected) => {
+    const spec = specContext.spec(type)!;
+    const p = withDefaults(spec, params);
+    const ours = spec.outputShape([x], p, specContext);
+    const theirs = runTfjs(type, [x], p);
+    expect(ours).toEqual(expected);
+    expect(ours).toEqual(theirs.shape);
+    expect(toParamCount(spec.paramCount([x], p, specContext))).toEqual({
+      trainable: theirs.trainable,
+      nonTrainable: theirs.nonTrainable,
+    });
+  });
+
+  it('an Input of shape [None] builds the same placeholder as tfjs', () => {
+    const spec = specContext.spec('Input')!;
+    const p = withDefaults(spec, { shape: [null], dtype: 'int32' });
+    expect(spec.outputShape([], p, specContext)).toEqual([null, null]);
+    expect(runTfjs('Input', [], p).shape).toEqual([null, null]);
+  });
+
+  it('Flatten, Dense and Reshape refuse a None they need, with a fix, where tfjs cannot build either', () => {
+    const flat = () => specContext.spec('Flatten')!.outputShape([[null, null, 64]], {}, specContext);
+    expect(flat).toThrow(
+      'Flatten needs every dimension known; it got (None, None, 64), where None is a size that varies. Replace Flatten with GlobalAveragePooling1D, which averages over that axis, or give the Input a fixed size there.',
+    );
+    expect(() => runTfjs('Flatten', [[null, null, 64]], {})).toThrow();
+    const d = specContext.spec('Dense')!;
+    expect(() => d.outputShape([[null, null]], withDefaults(d, {}), specContext)).toThrow(
+      /Dense needs a known feature \(last\) dimension; it got \(None, None\), whose last axis is None .* put a layer that sets it \(Embedding for token ids/,
+    );
+    const r = specContext.spec('Reshape')!;
+    expect(() =>
+      r.outputShape([[null, null, 8]], withDefaults(r, { targetShape: [-1, 4] }), specContext),
+    ).toThrow(/Reshape cannot infer -1 from \(None, None, 8\).*Write every target size out instead of -1/);
+  });
+});

@@ -13,12 +13,24 @@ interface Props {
 
 /** Text for a value in a text field: lists as "3, 3", null as empty. */
 function toText(v: ParamValue): string {
-  if (Array.isArray(v)) return v.join(', ');
+  if (Array.isArray(v)) return v.map((d) => (d === null ? 'None' : String(d))).join(', ');
   return v === null || v === undefined ? '' : String(v);
 }
 
 function parseText(def: ParamDef, text: string): unknown {
   const t = text.trim();
+  if (def.kind === 'intList' && 'allowNone' in def) {
+    // A shape: "None" (any case) or an empty entry between commas is an unknown size.
+    // Keras' tuple notation works too: "(None, 28)" and "None," (one trailing comma closes a tuple).
+    const u = t.replace(/^\(\s*|\s*\)$/g, '').replace(/,\s*$/, '');
+    if (!u) return [];
+    const parts = u.includes(',') ? u.split(',') : u.split(/[\s×x]+/);
+    return parts.map((p) => {
+      const q = p.trim();
+      if (q === '' || /^none$/i.test(q)) return null;
+      return /^-?\d+$/.test(q) ? Number(q) : Number.NaN;
+    });
+  }
   if (def.kind === 'intTuple' || def.kind === 'intList') {
     if (!t) return [];
     return t

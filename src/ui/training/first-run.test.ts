@@ -38,7 +38,7 @@ describe('a template opened with its dataset', () => {
     applyRecommended(t, config());
     const ds = useStudio.getState().dataset as { source: { id: string } };
     expect(ds.source.id).toBe('spam');
-    expect(config()).toMatchObject({ epochs: 2, batchSize: 64, learningRate: 0.01, suggested: [] });
+    expect(config()).toMatchObject({ epochs: 2, batchSize: 128, learningRate: 0.01, suggested: [] });
     expect(currentIssues()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { defineLayer } from '../../define';
-import { intList, oneOf } from '../../params';
+import { dimList, oneOf } from '../../params';
 
 /** The model's entry point: fixes the shape of one sample. */
 export const input = defineLayer({
@@ -7,7 +7,12 @@ export const input = defineLayer({
   category: 'Input',
   description: 'Entry point of the model: the shape of one sample, without the batch.',
   params: {
-    shape: intList({ default: [28, 28, 1], minLength: 1, maxLength: 4, help: 'One sample, e.g. 28, 28, 1.' }),
+    shape: dimList({
+      default: [28, 28, 1],
+      minLength: 1,
+      maxLength: 4,
+      help: 'One sample, e.g. 28, 28, 1; None (or an empty entry) for a size that varies, e.g. None for token ids of any length.',
+    }),
     dtype: oneOf(['float32', 'int32'], 'float32', 'int32 for token ids fed to an Embedding.'),
   },
   inputs: { min: 0, max: 0 },
@@ -19,11 +24,14 @@ export const input = defineLayer({
   }),
   fromKeras: (c) => {
     const bis = (c.batchInputShape ?? c.batchShape) as (number | null)[] | undefined;
-    const shape = bis?.slice(1).map((d) => d ?? 1);
+    // Keras' None (an unknown size, e.g. a sequence of any length) stays None.
+    const shape = bis?.slice(1).map((d) => (typeof d === 'number' ? d : null));
     return { ...(shape ? { shape } : {}), ...(c.dtype === 'int32' ? { dtype: 'int32' } : {}) };
   },
   sampleInputs: () => [],
   sampleParams: (rng) => ({
-    shape: Array.from({ length: 1 + Math.floor(rng() * 3) }, () => 1 + Math.floor(rng() * 9)),
+    shape: Array.from({ length: 1 + Math.floor(rng() * 3) }, () =>
+      rng() < 0.2 ? null : 1 + Math.floor(rng() * 9),
+    ),
   }),
 });

@@ -46,7 +46,8 @@ export function definePooling1D(type: string, description: string) {
       }
       return out;
     },
-    sampleInputs: (rng) => [[null, randInt(rng, 1, 30), randInt(rng, 1, 6)]],
+    // Sometimes a sequence of any length (None steps), which tfjs keeps as None.
+    sampleInputs: (rng) => [[null, rng() < 0.2 ? null : randInt(rng, 1, 30), randInt(rng, 1, 6)]],
     sampleParams: (rng) => ({
       poolSize: randInt(rng, 1, 4),
       strides: randInt(rng, 1, 4),
@@ -154,7 +155,9 @@ export function defineGlobalPooling1D(type: string, description: string, verb: s
     paramCount: () => 0,
     toTfjs: () => ({ className: type, config: {} }),
     sampleInputs: (rng) =>
-      rng() < 0.9 ? [[null, randInt(rng, 1, 20), randInt(rng, 1, 16)]] : [[null, randInt(rng, 1, 16)]],
+      rng() < 0.9
+        ? [[null, rng() < 0.25 ? null : randInt(rng, 1, 20), randInt(rng, 1, 16)]]
+        : [[null, randInt(rng, 1, 16)]],
   });
 }
 
@@ -173,7 +176,7 @@ export function defineGlobalPooling2D(type: string, description: string, verb: s
     toTfjs: () => ({ className: type, config: {} }),
     sampleInputs: (rng) =>
       rng() < 0.9
-        ? [[null, randInt(rng, 1, 12), randInt(rng, 1, 12), randInt(rng, 1, 16)]]
+        ? [[null, rng() < 0.2 ? null : randInt(rng, 1, 12), rng() < 0.2 ? null : randInt(rng, 1, 12), randInt(rng, 1, 16)]]
         : [[null, randInt(rng, 1, 16)]],
   });
 }

@@ -46,7 +46,11 @@ export function expectSequence(layer: string, x: Shape): number {
   }
   const f = x[2];
   if (f === null)
-    throw new ShapeError(`${layer} needs a known feature size (last axis); it got ${formatShape(x)}.`);
+    throw new ShapeError(
+      `${layer} needs a known feature size (last axis); it got ${formatShape(x)}. Put an Embedding before ${layer} for token ids, or give the Input a fixed last size.`,
+      undefined,
+      { code: 'rnnFeatures', values: { layer, got: formatShape(x) } },
+    );
   return f;
 }
 

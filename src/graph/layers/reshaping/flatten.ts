@@ -16,11 +16,20 @@ export const flatten = defineLayer({
         { code: 'flattenFlat', values: { got: formatShape(x) } },
       );
     const n = featureSize(x);
-    if (n === null)
-      throw new ShapeError(`Flatten needs every dimension known; it got ${formatShape(x)}.`, undefined, {
-        code: 'flattenUnknown',
-        values: { got: formatShape(x) },
-      });
+    if (n === null) {
+      // A None axis (a sequence of any length) has no fixed number of values to lay out in one vector.
+      const pool =
+        x.length === 3 ? 'GlobalAveragePooling1D' : x.length === 4 ? 'GlobalAveragePooling2D' : null;
+      const instead = pool ? `Replace Flatten with ${pool}, which averages over that axis, or give` : 'Give';
+      throw new ShapeError(
+        `Flatten needs every dimension known; it got ${formatShape(x)}, where None is a size that varies. ${instead} the Input a fixed size there.`,
+        undefined,
+        {
+          code: pool ? 'flattenUnknownPool' : 'flattenUnknown',
+          values: { got: formatShape(x), pool: pool ?? '' },
+        },
+      );
+    }
 
     return [null, n];
   },
@@ -28,6 +37,12 @@ export const flatten = defineLayer({
   toTfjs: () => ({ className: 'Flatten', config: {} }),
   sampleInputs: (rng) => [
     // Mostly rank 3–4; sometimes rank 2, to cross-check the refusal against tfjs.
-    [null, ...Array.from({ length: 1 + Math.floor(rng() * 3) }, () => 1 + Math.floor(rng() * 9))],
+    // Sometimes a None axis, to cross-check that refusal too.
+    [
+      null,
+      ...Array.from({ length: 1 + Math.floor(rng() * 3) }, () =>
+        rng() < 0.1 ? null : 1 + Math.floor(rng() * 9),
+      ),
+    ],
   ],
 });

@@ -21,7 +21,11 @@ export const reshape = defineLayer({
     const known = p.targetShape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
     if (n === null) {
       if (p.targetShape.includes(-1))
-        throw new ShapeError(`Reshape cannot infer -1 from ${formatShape(x)}, which has an unknown size.`);
+        throw new ShapeError(
+          `Reshape cannot infer -1 from ${formatShape(x)}, whose size varies (None). Write every target size out instead of -1, or give the Input a fixed size.`,
+          undefined,
+          { code: 'reshapeUnknown', values: { got: formatShape(x) } },
+        );
       return [null, ...p.targetShape];
     }
     if (p.targetShape.includes(-1)) {

@@ -7,7 +7,8 @@ export const shapes = {
   minRank: '{{layer}} needs an input of rank {{rank}} or more {{notation}}; it got {{got}}.',
   tooSmall:
     '{{layer}}: the input {{input}} is too small for this {{what}} — the output would be {{output}}. Use a smaller {{what}}, padding "same", or a larger input.',
-  knownDim: '{{layer}} needs a known {{what}} dimension; it got {{got}}.',
+  knownDim:
+    '{{layer}} needs a known {{what}} dimension; it got {{got}}, whose last axis is None (a size that varies). Give that axis a fixed size in the Input, or put a layer that sets it (Embedding for token ids, Dense, Conv1D) before {{layer}}.',
   imageRank: '{{layer}} needs a rank-4 input (None, h, w, c); it got {{got}}.',
   imageRankFix: '{{layer}} needs a rank-4 input (None, h, w, c); it got {{got}}. {{fix}} before it.',
   sequenceRank: '{{layer}} needs a rank-3 input (None, steps, channels); it got {{got}}.',
@@ -19,7 +20,14 @@ export const shapes = {
     '{{layer}}: a pool window of {{size}} does not fit the input {{input}} — the output would be {{output}}. Set padding to "same", use a smaller pool window, or feed a larger input.',
   flattenFlat:
     'Flatten needs an input of rank 3 or more (None, …, …); it got {{got}}, which is already flat. Remove this Flatten.',
-  flattenUnknown: 'Flatten needs every dimension known; it got {{got}}.',
+  flattenUnknown:
+    'Flatten needs every dimension known; it got {{got}}, where None is a size that varies. Give the Input a fixed size there.',
+  flattenUnknownPool:
+    'Flatten needs every dimension known; it got {{got}}, where None is a size that varies. Replace Flatten with {{pool}}, which averages over that axis, or give the Input a fixed size there.',
+  reshapeUnknown:
+    'Reshape cannot infer -1 from {{got}}, whose size varies (None). Write every target size out instead of -1, or give the Input a fixed size.',
+  rnnFeatures:
+    '{{layer}} needs a known feature size (last axis); it got {{got}}. Put an Embedding before {{layer}} for token ids, or give the Input a fixed last size.',
   unknownType:
     'Unknown layer type "{{type}}": the studio cannot build it. Replace it with a supported layer or remove it.',
   needsInput: '{{type}} needs an input: connect a layer into it.',
@@ -51,6 +59,7 @@ export const shapes = {
     valuesAtLeastInfer: '{{name}} values must be at least {{min}} (or -1 once). Received: {{received}}',
     wholeOrEmpty: '{{name}} must be a whole number or empty. Received: {{received}}',
     list: '{{name}} must be a list of whole numbers, e.g. 28, 28, 1.',
+    listNone: '{{name}} must be a list of whole numbers or None, e.g. None, 28.',
     exactly: '{{name}} needs exactly {{count}} numbers.',
     between: '{{name}} needs {{min}} to {{max}} numbers. Received: {{received}}',
     nameInvalid: 'A layer name starts with a letter and uses letters, digits, _ . or - (at most 63).',
