@@ -120,7 +120,13 @@ function packIdx(dir, val) {
   header.writeUInt16LE(cols, 10);
   header.writeUInt32LE(trainCount - val, 12);
   header.writeUInt32LE(val, 16);
-  const bytes = Buffer.concat([header, train.labels.data, test.labels.data, train.images.data, test.images.data]);
+  const bytes = Buffer.concat([
+    header,
+    train.labels.data,
+    test.labels.data,
+    train.images.data,
+    test.images.data,
+  ]);
   return { bytes, count };
 }
 

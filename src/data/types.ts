@@ -140,7 +140,9 @@ export interface Fitted {
  * What an applied-domain dataset is for, so checks and evaluation fit it: ratings feed [user, item] ids to two
  * Inputs; boxes feed an image and a target of [x, y, w, h, one-hot class] to a box head and a class head.
  */
-export type DomainInfo = { kind: 'ratings'; users: number; items: number } | { kind: 'boxes'; classes: number };
+export type DomainInfo =
+  | { kind: 'ratings'; users: number; items: number }
+  | { kind: 'boxes'; classes: number };
 
 /** What the dataset–model check needs to know about a dataset. */
 export interface DatasetSignature {

@@ -69,7 +69,10 @@ export function isAgentConfig(config: TrainingConfig): boolean {
 }
 
 /** The arrays a run trains on: the loaded dataset, or none for an agent. */
-async function trainingData(dataset: DatasetConfig | null, config: TrainingConfig): Promise<TrainingData | null> {
+async function trainingData(
+  dataset: DatasetConfig | null,
+  config: TrainingConfig,
+): Promise<TrainingData | null> {
   if (isAgentConfig(config)) return null;
   if (!dataset) throw new Error('Choose a dataset in the Data tab first.');
   return toTrainingData(await loadDataset(dataset), config.maxTrainSamples);

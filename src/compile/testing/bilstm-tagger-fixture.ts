@@ -15,7 +15,7 @@ const noReg = {
   bias_constraint: null,
 };
 
-const lstm = {
+const lstmConfig = (units: number) => ({
   name: 'lstm',
   trainable: true,
   dtype: 'float32',
@@ -25,7 +25,7 @@ const lstm = {
   stateful: false,
   unroll: false,
   time_major: false,
-  units: 256,
+  units,
   activation: 'tanh',
   recurrent_activation: 'sigmoid',
   use_bias: true,
@@ -39,10 +39,10 @@ const lstm = {
   dropout: 0.0,
   recurrent_dropout: 0.0,
   implementation: 2,
-};
+});
 
-/** The tagger's model.json (topology only: the weights are not needed to check shapes and counts). */
-export const BILSTM_TAGGER = {
+/** A tagger's model.json of any size (topology only: the weights are not needed to check shapes and counts). */
+export const bilstmTagger = (vocab: number, dim: number, units: number) => ({
   format: 'layers-model',
   generatedBy: 'keras v2.15.0',
   convertedBy: 'TensorFlow.js Converter v4.22.0',
@@ -74,8 +74,8 @@ export const BILSTM_TAGGER = {
               trainable: true,
               dtype: 'float32',
               batch_input_shape: [null, null],
-              input_dim: 47238,
-              output_dim: 128,
+              input_dim: vocab,
+              output_dim: dim,
               embeddings_initializer: {
                 class_name: 'RandomUniform',
                 config: { minval: -0.05, maxval: 0.05, seed: null },
@@ -95,7 +95,7 @@ export const BILSTM_TAGGER = {
               name: 'bidirectional',
               trainable: true,
               dtype: 'float32',
-              layer: { class_name: 'LSTM', config: lstm },
+              layer: { class_name: 'LSTM', config: lstmConfig(units) },
               merge_mode: 'concat',
             },
             name: 'bidirectional',
@@ -137,4 +137,7 @@ export const BILSTM_TAGGER = {
     },
   },
   weightsManifest: [],
-};
+});
+
+/** The tagger at full size: 6,848,795 parameters. */
+export const BILSTM_TAGGER = bilstmTagger(47238, 128, 256);

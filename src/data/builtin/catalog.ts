@@ -88,7 +88,8 @@ export const BUILTINS: BuiltinInfo[] = [
     size: 70_000,
     synthetic: false,
     fixedSplit: true,
-    origin: 'Fashion-MNIST by Zalando Research (MIT), vendored in data/fashion-mnist and packed at build time',
+    origin:
+      'Fashion-MNIST by Zalando Research (MIT), vendored in data/fashion-mnist and packed at build time',
   },
   {
     id: 'iris',
@@ -152,7 +153,7 @@ export const BUILTINS: BuiltinInfo[] = [
     id: 'ratings',
     name: 'Movie ratings (synthetic)',
     description:
-      '300 users rate 450 items 1–5 (about 15,000 ratings, popular items rated most), generated from hidden tastes. For recommenders: [user, item] ids → rating; the test split holds each user\'s last rating.',
+      "300 users rate 450 items 1–5 (about 15,000 ratings, popular items rated most), generated from hidden tastes. For recommenders: [user, item] ids → rating; the test split holds each user's last rating.",
     inputShape: [2],
     inputDtype: 'int32',
     labelKind: 'numeric',

@@ -151,14 +151,22 @@ it('the catalog names every layer by a unique Keras class name', () => {
 /** Variable-length inputs: each case propagates None exactly as tfjs does (shape and weight count). */
 describe('None dimensions beyond the batch', () => {
   const lstm = (p: Params = {}) => ({ type: 'LSTM', params: withDefaults(specContext.spec('LSTM')!, p) });
-  const dense = (units: number) => ({ type: 'Dense', params: withDefaults(specContext.spec('Dense')!, { units }) });
+  const dense = (units: number) => ({
+    type: 'Dense',
+    params: withDefaults(specContext.spec('Dense')!, { units }),
+  });
   const cases: [string, Shape, Params, Shape][] = [
     ['Embedding', [null, null], { inputDim: 100, outputDim: 8 }, [null, null, 8]],
     ['LSTM', [null, null, 8], { units: 5 }, [null, 5]],
     ['LSTM', [null, null, 8], { units: 5, returnSequences: true }, [null, null, 5]],
     ['GRU', [null, null, 8], { units: 4, returnSequences: true }, [null, null, 4]],
     ['SimpleRNN', [null, null, 3], { units: 6 }, [null, 6]],
-    ['Bidirectional', [null, null, 8], { layer: lstm({ units: 5, returnSequences: true }) }, [null, null, 10]],
+    [
+      'Bidirectional',
+      [null, null, 8],
+      { layer: lstm({ units: 5, returnSequences: true }) },
+      [null, null, 10],
+    ],
     ['Bidirectional', [null, null, 8], { layer: lstm({ units: 5 }), mergeMode: 'sum' }, [null, 5]],
     ['TimeDistributed', [null, null, 10], { layer: dense(27) }, [null, null, 27]],
     ['Dense', [null, null, 10], { units: 7 }, [null, null, 7]],

@@ -56,7 +56,8 @@ export function describeHeads(model: tf.LayersModel, data: TrainingData, loss: L
 function headAutoLoss(model: tf.LayersModel, index: number, task: Task): LossName {
   const last = model.outputLayers[index];
   const softmax =
-    (last.getConfig() as { activation?: string }).activation === 'softmax' || last.getClassName() === 'Softmax';
+    (last.getConfig() as { activation?: string }).activation === 'softmax' ||
+    last.getClassName() === 'Softmax';
   if (model.outputs.length > 1 && task.labelKind === 'numeric' && softmax && task.outputUnits > 1)
     return 'categoricalCrossentropy';
   return autoLoss(task);

@@ -12,7 +12,10 @@ type Ok = Extract<Reply, { ok: true }>;
 async function evaluate(session: Session): Promise<TestPredictions> {
   const { model, trainer } = session;
   const data = session.start.data;
-  if (!data) throw new Error('An agent has no test split: evaluate it in the Play tab (greedy episodes against a random policy).');
+  if (!data)
+    throw new Error(
+      'An agent has no test split: evaluate it in the Play tab (greedy episodes against a random policy).',
+    );
   const yPred = await predictSplit(model!, trainer?.feed ?? new Feed(data), data.test);
   const classes = data.labelKind === 'classes';
   const size = data.targetShape.reduce((a, b) => a * b, 1);
@@ -40,7 +43,9 @@ async function predict(
     const input = tf.tensor(x, shape, x instanceof Int32Array ? 'int32' : 'float32');
     // A model with several outputs answers with its first output (the one Try-it shows), or all side by side.
     if (!all) return tf.cast(predictFirst(session.model!, input), 'float32');
-    const outs = predictAll(session.model!, input).map((t) => tf.reshape(tf.cast(t, 'float32'), [shape[0], -1]));
+    const outs = predictAll(session.model!, input).map((t) =>
+      tf.reshape(tf.cast(t, 'float32'), [shape[0], -1]),
+    );
     return outs.length === 1 ? outs[0] : tf.concat(outs, 1);
   });
   const values = (await out.data()) as Float32Array;

@@ -176,7 +176,14 @@ export function defineGlobalPooling2D(type: string, description: string, verb: s
     toTfjs: () => ({ className: type, config: {} }),
     sampleInputs: (rng) =>
       rng() < 0.9
-        ? [[null, rng() < 0.2 ? null : randInt(rng, 1, 12), rng() < 0.2 ? null : randInt(rng, 1, 12), randInt(rng, 1, 16)]]
+        ? [
+            [
+              null,
+              rng() < 0.2 ? null : randInt(rng, 1, 12),
+              rng() < 0.2 ? null : randInt(rng, 1, 12),
+              randInt(rng, 1, 16),
+            ],
+          ]
         : [[null, randInt(rng, 1, 16)]],
   });
 }

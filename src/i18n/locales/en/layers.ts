@@ -81,7 +81,8 @@ export const layers = {
     Bidirectional: 'Runs a recurrent layer over the sequence forwards and backwards and merges both results.',
   },
   help: {
-    shape: 'One sample, e.g. 28, 28, 1.',
+    shape:
+      'One sample, e.g. 28, 28, 1; None (or an empty entry) for a size that varies, e.g. None for token ids of any length.',
     dtype: 'int32 for token ids fed to an Embedding.',
     units: 'Number of output units.',
     activation: 'Applied to the output.',

@@ -61,7 +61,7 @@ export const layers: Messages<typeof en> = {
     Bidirectional: '让循环层正向和反向各跑一遍序列，并合并两者的结果。',
   },
   help: {
-    shape: '单个样本，例如 28, 28, 1。',
+    shape: '单个样本，例如 28, 28, 1；长度可变的维度写 None（或留空），例如任意长度的词元 id 写 None。',
     dtype: '输入 Embedding 的词元 id 用 int32。',
     units: '输出单元的数量。',
     activation: '作用于输出。',
