@@ -49,10 +49,11 @@ export async function runPrimary(
     first.once('listening', (address) => resolve(address.port));
   });
   // The first-start admin token is made once, here, not by every child.
-  process.stdout.write(`${await banner(registry, port)}\n`);
+  // The process count first: whoever waits for the banner ("… is running") then has the whole picture.
   process.stdout.write(
     `${config.httpProcesses} HTTP processes × ${workersPerProcess(config)} inference workers\n`,
   );
+  process.stdout.write(`${await banner(registry, port)}\n`);
   await registry.close();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

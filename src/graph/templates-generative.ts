@@ -113,8 +113,6 @@ export const GENERATIVE_TEMPLATES: readonly Template[] = [
           LEAKY,
           ['Dense', { units: 512 }],
           LEAKY,
-          ['Dense', { units: 1024 }],
-          LEAKY,
           ['Dense', { units: 784, activation: 'sigmoid' }],
           ['Reshape', { targetShape: [28, 28, 1] }, 'fake_image'],
         ],

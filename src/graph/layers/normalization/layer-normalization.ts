@@ -29,6 +29,14 @@ export const layerNormalization = defineLayer({
     const weights = (p.center ? 1 : 0) + (p.scale ? 1 : 0);
     return weights === 0 ? 0 : weights * featureAxisSize('LayerNormalization', x, p.axis);
   },
+  // TF.js writes `axis` as a list (`[1]`); one axis is all the studio models, so a one-element list is unwrapped.
+  fromKeras: (config) => {
+    const { axis, epsilon, center, scale } = config;
+    const one = Array.isArray(axis) && axis.length === 1 ? axis[0] : axis;
+    const out: Record<string, unknown> = { epsilon, center, scale };
+    if (typeof one === 'number') out.axis = one;
+    return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
+  },
   sampleInputs: (rng) => [sampleFeatureShape(rng)],
   sampleParams: (rng) => ({ axis: sampleAxis(rng) }),
 });
