@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { E2E_PORT, E2E_TOKEN } from './env';
 import { Studio } from './studio';
 
 /** The number in the Play panel's "Average return (last 100)" status (NaN before the first episode). */
@@ -78,4 +79,25 @@ test('the CartPole template trains by REINFORCE, its return rises, and the Play 
     .getByRole('status', { name: 'Average return (last 100)' })
     .evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: test.info().outputPath('play-cartpole.png') });
+
+  // The policy publishes like any model: an observation in, the two action probabilities out.
+  const publish = page.getByRole('button', { name: 'Publish', exact: true });
+  await expect(publish).toBeEnabled({ timeout: 15_000 });
+  await publish.click();
+  const dialog = page.getByRole('dialog', { name: 'Publish' });
+  await dialog.getByLabel('Model name').fill('cartpole-policy');
+  await dialog.getByLabel('Token').fill(E2E_TOKEN);
+  await dialog.getByRole('button', { name: 'Publish version' }).click();
+  await expect(dialog.getByTestId('published-version')).toHaveText('1', { timeout: 60_000 });
+  const res = await fetch(`http://127.0.0.1:${E2E_PORT}/v1/models/cartpole-policy/versions/1:predict`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ instances: [[0, 0, 0.05, 0]], preprocess: 'none' }),
+  });
+  expect(res.status).toBe(200);
+  const { predictions } = (await res.json()) as { predictions: number[][] };
+  expect(predictions[0]).toHaveLength(2);
+  expect(Math.abs(predictions[0][0] + predictions[0][1] - 1)).toBeLessThan(1e-4);
+  // A pole leaning right (angle 0.05): the trained policy pushes the cart right.
+  expect(predictions[0][1]).toBeGreaterThan(0.5);
 });
