@@ -22,6 +22,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  renameSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -187,6 +188,13 @@ function copyVendored(out) {
   }
 }
 
+/** Writes a file whole or not at all (a temporary name, then rename): a reader never sees half a pack. */
+function writeAtomic(path, data) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
 function main() {
   const { out, force } = args();
   const manifest = join(out, 'manifest.json');
@@ -197,17 +205,17 @@ function main() {
   }
   mkdirSync(out, { recursive: true });
   const mnist = packMnist();
-  writeFileSync(join(out, 'mnist.bin'), mnist.bytes);
+  writeAtomic(join(out, 'mnist.bin'), mnist.bytes);
   const spam = packSpam();
-  writeFileSync(join(out, 'spam.bin'), spam.bytes);
+  writeAtomic(join(out, 'spam.bin'), spam.bytes);
   const fashion = packIdx('data/fashion-mnist', 5000);
-  writeFileSync(join(out, 'fashion-mnist.bin'), fashion.bytes);
+  writeAtomic(join(out, 'fashion-mnist.bin'), fashion.bytes);
   const files = {
     mnist: { count: mnist.count, bytes: mnist.bytes.length },
     'fashion-mnist': { count: fashion.count, bytes: fashion.bytes.length },
     spam: { count: spam.count, bytes: spam.bytes.length },
   };
-  writeFileSync(manifest, JSON.stringify({ format: FORMAT, files }, null, 2));
+  writeAtomic(manifest, JSON.stringify({ format: FORMAT, files }, null, 2));
   console.log(`prepare-data: wrote ${out}: ${JSON.stringify(files)}`);
 }
 
