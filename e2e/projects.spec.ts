@@ -68,7 +68,7 @@ test('a saved project file opens again as the same model; exports download real 
   await page.getByLabel('Project file').setInputFiles(file);
   await expect(page.getByLabel('Project name')).toHaveValue('ResNet block');
   await expect(studio.canvas.locator('.layer-node')).toHaveCount(8);
-  await expect(studio.node('add')).toContainText('(None, 32, 32, 16)');
+  await expect(studio.node('add')).toContainText('(None, 14, 14, 16)');
 
   for (const [item, name] of [
     ['TF.js model files', /\.json$|\.bin$/],
