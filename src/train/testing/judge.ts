@@ -17,15 +17,6 @@ import { builtinIO, trainingData } from './template-run';
 import { runSession, startMessage } from './session';
 import { Trainer } from '../engine/trainer';
 
-/** The first `n` training samples of `data` (validation and test unchanged): a shorter run for tests. */
-export function firstTrain(data: TrainingData, n: number): TrainingData {
-  const count = Math.min(n, data.train.count);
-  const xs = data.inputShape.reduce((a, b) => a * b, 1);
-  const ys = data.targetShape.reduce((a, b) => a * b, 1);
-  const train = { x: data.train.x.slice(0, count * xs), y: data.train.y.slice(0, count * ys), count };
-  return { ...data, train };
-}
-
 /** Confidence the judge must reach for a sample to count as a digit. */
 export const CONFIDENT = 0.9;
 
