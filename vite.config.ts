@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { wasmThreads } from './scripts/wasm-threads-plugin';
 
 // COOP/COEP make the page cross-origin isolated so the WASM backend may use threads.
 const isolation = {
@@ -8,9 +9,10 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), wasmThreads()],
   server: { headers: isolation },
   preview: { headers: isolation },
-  worker: { format: 'es' },
+  // The training worker's bundle needs it too: tfjs-backend-wasm's threaded build runs there.
+  worker: { format: 'es', plugins: () => [wasmThreads()] },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4096 },
 });

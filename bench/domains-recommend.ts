@@ -33,7 +33,7 @@ async function main() {
       learningRate: template.recommended?.settings.learningRate ?? 0.01,
       schedule: 'constant',
       loss: 'auto',
-      batchSize: 64,
+      batchSize: template.recommended?.settings.batchSize ?? 64,
       epochs: quick ? 2 : 8,
       seed: 1,
       backend,

@@ -21,7 +21,14 @@ async function main() {
   const out: Record<string, unknown> = {
     backend: 'wasm',
     trainSamples: data.train.count,
-    judge: { testAccuracyPct: pct(accuracy), confidence: 0.9 },
+    judge: {
+      testAccuracyPct: pct(accuracy),
+      confidence: 0.9,
+      // The ceiling for comparison: the share of 64 real test digits the judge labels with confidence ≥ 0.9.
+      realDigitsSharePct: pct(
+        await judgeShare(judge, Float32Array.from(data.test.x.subarray(0, 64 * 28 * 28))),
+      ),
+    },
   };
 
   // The supervised reference: the Keras MNIST CNN, one epoch of the same engine loop.

@@ -9,6 +9,7 @@ const BENCHES = [
   'data',
   'data-full',
   'training',
+  'wasm-threads',
   'server',
   'domains-speech',
   'domains-recommend',

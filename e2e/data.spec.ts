@@ -1,44 +1,6 @@
-import { fileURLToPath } from 'node:url';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { DataPanelPage, fixture } from './data-panel';
 import { Studio } from './studio';
-
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/data/${name}`, import.meta.url));
-
-/** Page object for the data panel in the right sidebar. */
-class DataPanelPage {
-  readonly panel: Locator;
-  readonly dataset: Locator;
-  readonly alert: Locator;
-  readonly facts: Locator;
-  constructor(readonly page: Page) {
-    this.panel = page.getByRole('region', { name: 'Data' });
-    this.dataset = this.panel.getByRole('combobox', { name: 'Dataset', exact: true });
-    this.alert = this.panel.getByRole('alert');
-    this.facts = this.panel.getByRole('definition');
-  }
-
-  async open(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'Data' }).click();
-    await expect(this.dataset).toBeVisible();
-  }
-
-  /** The value next to a fact's name ("Training", "Test", "Memory" …). */
-  fact(name: string): Locator {
-    return this.panel
-      .getByRole('term')
-      .filter({ hasText: new RegExp(`^${name}$`) })
-      .locator('xpath=following-sibling::dd[1]');
-  }
-
-  async upload(
-    kind: 'Upload CSV…' | 'Upload images (folder or .zip)…',
-    label: string,
-    file: string,
-  ): Promise<void> {
-    await this.dataset.selectOption({ label: kind });
-    await this.panel.getByLabel(label, { exact: true }).setInputFiles(fixture(file));
-  }
-}
 
 async function openData(page: Page): Promise<DataPanelPage> {
   await new Studio(page).open();
@@ -51,11 +13,12 @@ test('choosing MNIST shows the digit grid and the split counts', async ({ page }
   const data = await openData(page);
   await data.dataset.selectOption({ label: 'MNIST digits' });
   const grid = data.panel.getByRole('list', { name: 'Sample images' });
-  await expect(grid.getByRole('img')).toHaveCount(24);
+  // The full 70,000 digits (55 MB packed) load in the data worker first.
+  await expect(grid.getByRole('img')).toHaveCount(24, { timeout: 60_000 });
   await expect(grid.getByRole('img').first()).toHaveAccessibleName(/^Sample 1: \d$/);
-  await expect(data.fact('Training')).toHaveText('8,500');
-  await expect(data.fact('Validation')).toHaveText('500');
-  await expect(data.fact('Test')).toHaveText('1,000');
+  await expect(data.fact('Training')).toHaveText('55,000');
+  await expect(data.fact('Validation')).toHaveText('5,000');
+  await expect(data.fact('Test')).toHaveText('10,000');
   await expect(data.fact('Input')).toHaveText('(None, 28, 28, 1) float32');
   await expect(data.panel.getByRole('figure', { name: 'Class balance' })).toBeVisible();
   await data.panel.screenshot({ path: test.info().outputPath('data-panel-mnist.png') });

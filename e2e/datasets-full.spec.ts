@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { Studio } from './studio';
+import { TrainingPanelPage } from './training-helpers';
 
 /** Opens the studio's data panel and returns it. */
 async function openData(page: Page) {
@@ -43,4 +44,38 @@ test('picking Fashion-MNIST shows its clothes grid, class names and the full spl
   await expect(fact(panel, 'Training')).toHaveText('10,000', { timeout: 60_000 });
   await expect(fact(panel, 'Test')).toHaveText('10,000');
   await expect(panel.getByText('Validation (5,000) and test (10,000) splits stay whole.')).toBeVisible();
+});
+
+test('MNIST is the full 60,000 + 10,000 digits; a quick 10,000-digit subset is one click away and trains', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const panel = await openData(page);
+  await panel.getByRole('combobox', { name: 'Dataset', exact: true }).selectOption({ label: 'MNIST digits' });
+  const grid = panel.getByRole('list', { name: 'Sample images' });
+  await expect(grid.getByRole('img')).toHaveCount(24, { timeout: 60_000 });
+  await expect(grid.getByRole('img').first()).toHaveAccessibleName(/^Sample 1: \d$/);
+  await expect(fact(panel, 'Training')).toHaveText('55,000');
+  await expect(fact(panel, 'Validation')).toHaveText('5,000');
+  await expect(fact(panel, 'Test')).toHaveText('10,000');
+  const subset = panel.getByRole('combobox', { name: 'Training images' });
+  await expect(subset).toHaveValue('55000');
+  await subset.selectOption({ label: '10,000 (quick run)' });
+  await expect(fact(panel, 'Training')).toHaveText('10,000', { timeout: 60_000 });
+
+  // The reference CNN trains on the subset: the progress line counts its 10,000 digits in batches of 32.
+  await new Studio(page).openTemplate('CNN for MNIST digits');
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await panel
+    .getByRole('combobox', { name: 'Training images' })
+    .selectOption({ label: '10,000 (quick run)' });
+  await expect(fact(panel, 'Training')).toHaveText('10,000', { timeout: 60_000 });
+  const train = new TrainingPanelPage(page);
+  await train.openTab();
+  await train.panel.getByRole('combobox', { name: 'Backend', exact: true }).selectOption('cpu');
+  await train.field('Epochs').fill('1');
+  await train.button('Train').click();
+  await expect(train.progress).toContainText(/Epoch 1\/1 · batch \d+\/313/, { timeout: 60_000 });
+  await train.button('Stop').click();
+  await expect(train.button('Train')).toBeEnabled({ timeout: 60_000 });
 });

@@ -7,16 +7,17 @@ const BASE = `http://127.0.0.1:${E2E_PORT}`;
 const auth = { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' };
 
 /** Opens a generative template with MNIST and trains it for `epochs` on a small slice; waits for the end. */
-async function trainTemplate(page: Page, title: string, epochs: number): Promise<void> {
+async function trainTemplate(page: Page, title: string, epochs: number, samples = 1024): Promise<void> {
   await new Studio(page).openTemplate(title);
   // Panels load when first opened: open Generate and Runs now, so they follow the run from its first epoch.
   for (const tab of ['Generate', 'Runs']) await page.getByRole('tab', { name: tab }).click();
   const train = new TrainingPanelPage(page);
   await train.open();
-  await train.configure({ backend: 'cpu', epochs, samples: 1024, batchSize: 64, learningRate: 0.002 });
+  const backend = samples > 1024 ? 'wasm' : 'cpu';
+  await train.configure({ backend, epochs, samples, batchSize: 64, learningRate: 0.002 });
   await train.button('Train').click();
   await expect(train.progress).toContainText(/Epoch/, { timeout: 60_000 });
-  await expect(train.button('Train')).toBeEnabled({ timeout: 180_000 });
+  await expect(train.button('Train')).toBeEnabled({ timeout: samples > 1024 ? 1_500_000 : 180_000 });
   await expect(train.alert).toHaveCount(0);
 }
 
@@ -39,17 +40,22 @@ async function lossLegend(page: Page): Promise<string> {
 test('VAE: train 2 epochs, see samples and the latent map, chart reconstruction and KL, publish the decoder', async ({
   page,
 }) => {
-  test.setTimeout(420_000);
+  // UPDATE_DOCS=1 trains the full recommended run (10 epochs of the 10k digits) for the README's picture.
+  const docs = Boolean(process.env.UPDATE_DOCS);
+  test.setTimeout(docs ? 1_800_000 : 420_000);
   await page.goto(`${BASE}/?token=${E2E_TOKEN}`);
   await expect(new Studio(page).palette).toBeVisible();
-  await trainTemplate(page, 'VAE for MNIST digits', 2);
+  await trainTemplate(page, 'VAE for MNIST digits', docs ? 10 : 2, docs ? 10_000 : 1024);
 
   const { figure, images } = await samples(page);
   expect(images).toBeGreaterThanOrEqual(16);
   await expect(figure.getByRole('slider', { name: 'Epoch' })).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Latent space' }).getByRole('img').first()).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Reconstructions' }).getByRole('img')).toHaveCount(16);
-  await page.screenshot({ path: 'test-results/generate-vae.png', fullPage: true });
+  await page.screenshot({
+    path: docs ? 'docs/screenshot-generate.png' : test.info().outputPath('generate-vae.png'),
+    fullPage: true,
+  });
 
   const legend = await lossLegend(page);
   expect(legend).toContain('reconstruction');
@@ -87,7 +93,7 @@ test('GAN: train 1 epoch, samples and both losses appear', async ({ page }) => {
   await trainTemplate(page, 'GAN for MNIST digits', 1);
   const { images } = await samples(page);
   expect(images).toBeGreaterThanOrEqual(16);
-  await page.screenshot({ path: 'test-results/generate-gan.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('generate-gan.png'), fullPage: true });
   const legend = await lossLegend(page);
   expect(legend).toContain('discriminator');
   expect(legend).toContain('generator');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { predict, publishTrained } from './publish-helpers';
 import { Studio } from './studio';
 import { TrainingPanelPage } from './training-helpers';
 
@@ -47,6 +48,18 @@ test('localisation: built-in boxes → Single-object localiser → short run →
   await evaluation
     .getByLabel('Image file')
     .setInputFiles({ name: 'square.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
-  await expect(evaluation.getByRole('status').filter({ hasText: /Predicted box: \w+ \(/ })).toBeVisible();
+  const shown = evaluation.getByRole('status').filter({ hasText: /Predicted box: \w+ \(/ });
+  await expect(shown).toBeVisible();
   await expect(evaluation.getByRole('img', { name: 'Prediction' })).toBeVisible();
+
+  // Published, the endpoint takes the same PNG file and answers the class Try-it showed and a box in [0, 1].
+  await publishTrained(page, 'shapes-localiser');
+  const { status, json } = await predict('shapes-localiser', { instances: [{ b64: png }] });
+  expect(status).toBe(200);
+  const [answer] = json.predictions as Array<{ box: number[]; class: number[] }>;
+  expect(answer.box).toHaveLength(4);
+  expect(answer.box.every((v) => v >= 0 && v <= 1)).toBe(true);
+  const [topClass] = json.top_class as string[];
+  expect(json.class_names).toContain(topClass);
+  expect(await shown.textContent()).toContain(`Predicted box: ${topClass} (`);
 });

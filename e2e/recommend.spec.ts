@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { predict, publishTrained } from './publish-helpers';
 import { Studio } from './studio';
 import { TrainingPanelPage } from './training-helpers';
 
@@ -51,4 +52,23 @@ test('recommendation: built-in ratings → Matrix factorisation → short run �
   expect(scores.every(Number.isFinite)).toBe(true);
   expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   await expect(evaluation.getByText(/Excluding \d+ items this user has rated/)).toBeVisible();
+
+  // Publish, then call the endpoint with the ORIGINAL ids: a rating, a top-10 list, and a sentence for a stranger.
+  const dialog = await publishTrained(page, 'movie-ratings');
+  await expect(dialog.getByText('parity ok')).toBeVisible();
+  await expect(dialog.locator('pre[data-snippet="curl"]')).toContainText(/"user":"u\d+","item":"item \d+"/);
+  const pair = await predict('movie-ratings', { instances: [{ user: 'u7', item: 'item 3' }] });
+  expect(pair.status).toBe(200);
+  const [[rating]] = pair.json.predictions as number[][];
+  expect(rating).toBeGreaterThan(0.5);
+  expect(rating).toBeLessThan(5.5);
+  const topK = await predict('movie-ratings', { instances: [{ user: 'u7', top_k: 10 }] });
+  expect(topK.status).toBe(200);
+  const [best] = topK.json.predictions as Array<{ items: string[]; scores: number[] }>;
+  expect(best.items).toHaveLength(10);
+  expect(best.items.every((id) => /^item \d+$/.test(id))).toBe(true);
+  expect([...best.scores].sort((a, b) => b - a)).toEqual(best.scores);
+  const stranger = await predict('movie-ratings', { instances: [{ user: 'nobody', item: 'item 3' }] });
+  expect(stranger.status).toBe(400);
+  expect(stranger.json.error).toContain('user "nobody" was not in the training data');
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { decodeRecord, parseDigitsPack } from '../src/data/audio/pack';
 import { encodeWav16 } from '../src/data/audio/wav';
+import { predict, publishTrained } from './publish-helpers';
 import { Studio } from './studio';
 import { TrainingPanelPage } from './training-helpers';
 
@@ -74,4 +75,17 @@ test('spoken digits: built-in set with spectrograms → Speech commands CNN → 
   await expect(tryIt.getByRole('alert')).toContainText('The file could not be read: it is empty.');
   await expect(probabilities).toHaveCount(10);
   await page.screenshot({ path: 'test-results/speech-tryit.png', fullPage: true });
+
+  // Published, the endpoint takes the same WAV file (and raw samples) and answers what Try-it showed.
+  await publishTrained(page, 'spoken-digits');
+  const { status, json } = await predict('spoken-digits', { instances: [{ b64: wav.toString('base64') }] });
+  expect(status).toBe(200);
+  const [served] = json.predictions as number[][];
+  expect(json.class_names).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  expect(json.class_names).toContain((json.top_class as string[])[0]);
+  const sorted = (v: number[]) => [...v].sort((a, b) => b - a);
+  for (const [k, p] of sorted(served).entries()) expect(Math.abs(p - sorted(values)[k])).toBeLessThan(1e-3);
+  const bad = await predict('spoken-digits', { instances: [{ b64: 'AAAA' }] });
+  expect(bad.status).toBe(400);
+  expect(bad.json.error).toContain('the WAV file could not be read');
 });

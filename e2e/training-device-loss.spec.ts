@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Studio } from './studio';
-import { TrainingPanelPage } from './training-helpers';
+import { openReferenceCnn } from './training-helpers';
 
 // Issue 5: "a lost GPU device falls back with a message and, for device loss, resumes from the last checkpoint".
 // The GPU device is really lost: the browser's GPU process is crashed through the DevTools protocol
@@ -9,12 +8,7 @@ test('a lost GPU device moves the run to another backend and it resumes from the
   page,
 }) => {
   test.setTimeout(90_000);
-  const studio = new Studio(page);
-  await studio.open();
-  await studio.openTemplate('CNN for MNIST digits');
-  await expect(studio.canvas.getByText('(None, 10)').first()).toBeVisible();
-  const train = new TrainingPanelPage(page);
-  await train.open();
+  const train = await openReferenceCnn(page);
   await train.configure({ backend: 'webgpu', epochs: 4, samples: 64 });
   await train.button('Train').click();
   await expect(train.backend).toHaveText('webgpu', { timeout: 30_000 });

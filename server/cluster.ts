@@ -2,11 +2,13 @@
  * Several HTTP processes on one port (`HTTP_PROCESSES` > 1, node:cluster): the primary reconciles the store
  * once, makes sure an admin token exists, then forks N children; each child parses and answers requests and
  * owns its share of the inference worker threads (WORKERS / N, at least 1). Children share the registry and
- * the artifact store; a child that dies is replaced; SIGTERM/SIGINT drain every child before exit.
+ * the artifact store; a child that dies is replaced; SIGTERM/SIGINT drain every child before exit. A
+ * `/metrics` scrape of any child answers with all children's metrics, aggregated here (cluster-metrics.ts).
  */
 import cluster, { type Worker } from 'node:cluster';
 import { join } from 'node:path';
 import { type AppDeps, ensureEnvToken, reconcile } from './app.ts';
+import { aggregateClusterMetrics } from './cluster-metrics.ts';
 import type { ServerConfig } from './config.ts';
 import type { Registry } from './registry/types.ts';
 import { SqliteRegistry } from './registry/sqlite.ts';
@@ -27,6 +29,7 @@ export async function runPrimary(
   const store = deps.store ?? new FsArtifactStore(config.dataDir);
   await reconcile(registry, store);
   await ensureEnvToken(registry, config.adminToken);
+  aggregateClusterMetrics();
   let closing = false;
   const children = new Set<Worker>();
   const spawn = () => {

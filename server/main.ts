@@ -8,6 +8,7 @@ import { buildApp } from './app.ts';
 import { backendsFromEnv } from './backends.ts';
 import { issueToken } from './auth.ts';
 import { runPrimary, workersPerProcess } from './cluster.ts';
+import { clusterScrape } from './cluster-metrics.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
 import type { Registry } from './registry/types.ts';
 
@@ -39,6 +40,8 @@ async function serve(config: ServerConfig, child: boolean) {
     ...deps,
     skipReconcile: child,
   });
+  // One of several HTTP processes: a scrape shows the whole server, not this process alone.
+  if (child) app.ctx.metrics.text = clusterScrape(app.ctx.metrics.registry);
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;
   if (!child)

@@ -10,6 +10,8 @@ export interface Metrics {
   loadedModels: Gauge;
   recycles: Counter;
   publishes: Counter<'result'>;
+  /** The Prometheus text `/metrics` answers: this registry's, or every HTTP process's (cluster-metrics.ts). */
+  text(): Promise<string>;
 }
 
 /** Creates the metrics; `loaded` is read at scrape time. */
@@ -63,5 +65,6 @@ export function createMetrics(loaded: () => number): Metrics {
       labelNames: ['result'],
       registers,
     }),
+    text: () => registry.metrics(),
   };
 }

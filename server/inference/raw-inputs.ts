@@ -11,6 +11,7 @@
 import { HttpError, isRecord } from '../errors.ts';
 import type { WireTensor } from './protocol.ts';
 import { decodeImage, fromBase64, MAX_IMAGE_PIXELS, resizeRgba, writePixels } from './images.ts';
+import { isRawDomain, MAX_REQUEST_SAMPLES, prepareAudio, prepareIds, splitPairs } from './raw-domains.ts';
 import { columnKey, type RawPlan, type TableColumn } from './raw-plan.ts';
 
 /** Longest text accepted per instance, in characters. */
@@ -37,11 +38,13 @@ export function isRaw(plan: RawPlan | null, mode: PreprocessMode, sample: unknow
   }
   if (mode === 'raw') return true;
   if (plan.kind === 'text') return typeof sample === 'string';
+  if (plan.kind === 'audio' || plan.kind === 'ids') return isRawDomain(plan, sample);
   return true;
 }
 
 interface Budget {
   pixels: number;
+  samples: number;
 }
 type Preparer<P extends RawPlan> = (
   plan: P,
@@ -183,8 +186,14 @@ const text: Preparer<Extract<RawPlan, { kind: 'text' }>> = (plan, value, out, at
   for (let i = 0; i < plan.length; i++) out[at + i] = i < words.length ? (plan.index.get(words[i]) ?? 1) : 0;
 };
 
-/** One preparer per kind; an 'audio' kind (log-mel features) plugs in here with its plan in raw-plan.ts. */
-const PREPARERS: { [K in RawPlan['kind']]: Preparer<Extract<RawPlan, { kind: K }>> } = { table, image, text };
+/** One preparer per kind (audio and recommender ids: raw-domains.ts). */
+const PREPARERS: { [K in RawPlan['kind']]: Preparer<Extract<RawPlan, { kind: K }>> } = {
+  table,
+  image,
+  text,
+  audio: prepareAudio,
+  ids: prepareIds,
+};
 
 /** Prepares `instances` (one raw value per batch row) into the model's input tensor. */
 export function prepareRaw(plan: RawPlan, instances: unknown[], batchLimit: number): WireTensor {
@@ -195,10 +204,15 @@ export function prepareRaw(plan: RawPlan, instances: unknown[], batchLimit: numb
   const size = rowShape.reduce((a, b) => a * b, 1);
   const n = instances.length;
   const data = plan.input.datatype === 'INT32' ? new Int32Array(n * size) : new Float32Array(n * size);
-  const budget = { pixels: MAX_REQUEST_PIXELS };
+  const budget = { pixels: MAX_REQUEST_PIXELS, samples: MAX_REQUEST_SAMPLES };
   const prepare = PREPARERS[plan.kind] as Preparer<RawPlan>;
   instances.forEach((value, i) => {
     prepare(plan, value, data, i * size, n === 1 ? 'the instance' : `instance ${i + 1}`, budget);
   });
   return { datatype: plan.input.datatype, shape: [n, ...rowShape], data };
+}
+
+/** The prepared tensor as the model's inputs: a recommender's [user, item] pairs go to its two Inputs. */
+export function modelInputs(plan: RawPlan, prepared: WireTensor): WireTensor[] {
+  return plan.kind === 'ids' ? splitPairs(plan, prepared) : [prepared];
 }

@@ -1,13 +1,14 @@
 /**
  * What raw input a published version accepts, read from the studio's `userDefinedMetadata`
  * (`format: "model-studio/preprocessing"`, see src/publish/metadata.ts). A plan exists only when the metadata
- * fits the model's single input; anything else serves tensors only, exactly as before.
+ * fits the model's single input (or a recommender's two id Inputs); anything else serves tensors only.
  *
- * Adding a kind (e.g. 'audio', once src/data/audio/ publishes its log-mel settings): add a case to
- * `RawPlan`, read its settings in `planFor`, and add its preparer to `PREPARERS` in raw-inputs.ts.
+ * Adding a kind: add a case to `RawPlan`, read its settings in `planFor`, and add its preparer to `PREPARERS`
+ * in raw-inputs.ts (the applied domains, audio and recommender ids, live in raw-domains.ts).
  */
 import { isRecord } from '../errors.ts';
 import type { TensorInfo, VersionRecord } from '../registry/types.ts';
+import { type AudioPlan, audioPlan, type IdsPlan, idsPlan } from './raw-domains.ts';
 
 /** One original table column and where its value lands in the model's feature vector. */
 export type TableColumn =
@@ -26,16 +27,28 @@ export type RawPlan =
       normaliser: { a: number[]; b: number[] } | null;
     }
   | { kind: 'image'; input: TensorInfo; width: number; height: number; channels: 1 | 3 }
-  | { kind: 'text'; input: TensorInfo; index: Map<string, number>; length: number };
+  | { kind: 'text'; input: TensorInfo; index: Map<string, number>; length: number }
+  | AudioPlan
+  | IdsPlan;
 
-/** Class names for a classifier: the model's single output has one score per class. */
-export function classNamesOf(record: VersionRecord): string[] | null {
+/**
+ * Which output holds the class scores: the only output of shape [n, classNames.length] (a localiser's class head
+ * beside its box head), or -1 when none or several fit.
+ */
+export function classOutputOf(record: VersionRecord): number {
   const m = record.userDefinedMetadata;
-  if (!m || !Array.isArray(m.classNames) || record.outputs.length !== 1) return null;
+  if (!m || !Array.isArray(m.classNames)) return -1;
   const names = m.classNames;
-  if (names.length < 1 || !names.every((n) => typeof n === 'string')) return null;
-  const shape = record.outputs[0].shape;
-  return shape.length === 2 && shape[1] === names.length ? (names as string[]) : null;
+  if (names.length < 1 || !names.every((n) => typeof n === 'string')) return -1;
+  const fits = record.outputs.flatMap((o, i) =>
+    o.shape.length === 2 && o.shape[1] === names.length ? [i] : [],
+  );
+  return fits.length === 1 ? fits[0] : -1;
+}
+
+/** Class names for a classifier: one output (see `classOutputOf`) has one score per class. */
+export function classNamesOf(record: VersionRecord): string[] | null {
+  return classOutputOf(record) < 0 ? null : (record.userDefinedMetadata!.classNames as string[]);
 }
 
 const numbers = (v: unknown): v is number[] =>
@@ -135,8 +148,8 @@ export function planFor(record: VersionRecord): RawPlan | null {
   let plan: RawPlan | null = null;
   if (m && m.format === 'model-studio/preprocessing' && record.inputs.length === 1) {
     const input = record.inputs[0];
-    plan = textPlan(m, input) ?? imagePlan(m, input) ?? tablePlan(m, input);
-  }
+    plan = textPlan(m, input) ?? audioPlan(m, input) ?? imagePlan(m, input) ?? tablePlan(m, input);
+  } else if (m && m.format === 'model-studio/preprocessing') plan = idsPlan(m, record.inputs);
   if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as string);
   plans.set(key, plan);
   return plan;

@@ -82,6 +82,32 @@ function byColumn(inputs: Record<string, unknown>[], limits: TensorLimits) {
   );
 }
 
+/** A recommender's V2 body: BYTES inputs "user" and "item" (or the model's input names) with original ids. */
+function idsFromV2(
+  inputs: Record<string, unknown>[],
+  plan: Extract<RawPlan, { kind: 'ids' }>,
+  mode: PreprocessMode,
+  limits: TensorLimits,
+): WireTensor | null {
+  if (mode !== 'raw' && !inputs.some((i) => i.datatype === 'BYTES')) return null;
+  const names = [
+    ['user', plan.inputs[0].name],
+    ['item', plan.inputs[1].name],
+  ];
+  const columns = names.map(([key, name]) => {
+    const input = inputs.find((i) => i.name === key || i.name === name);
+    if (!input)
+      throw new HttpError(
+        400,
+        `send the ids as two BYTES inputs, "user" and "item" (top-k lists are a :predict form)`,
+      );
+    return { ...input, name: key };
+  });
+  if (inputs.length !== 2)
+    throw new HttpError(400, 'a recommender takes exactly two inputs, "user" and "item"');
+  return prepareRaw(plan, byColumn(columns, limits), limits.batch);
+}
+
 /**
  * The model's input tensor when a V2 body carries raw inputs; null when it carries tensors (the caller then
  * parses it as before). Raw under "auto": BYTES, column-named inputs, or numbers for a table or image model.
@@ -105,6 +131,7 @@ export function rawFromV2(
       );
     return null;
   }
+  if (plan.kind === 'ids') return idsFromV2(inputs, plan, mode, limits);
   if (plan.kind === 'table' && plan.named && !(inputs.length === 1 && inputs[0].name === plan.input.name)) {
     const known = new Set(plan.columns.flatMap((c) => [c.name, columnKey(c.name)]));
     const isColumn = (i: Record<string, unknown>) =>
@@ -123,7 +150,20 @@ export function rawFromV2(
     if (!flat.every((s) => typeof s === 'string'))
       throw new HttpError(400, `${what}: BYTES data must be strings`);
     const values = instancesOf(flat, [shape[0]], what);
-    return prepareRaw(plan, plan.kind === 'image' ? values.map((b64) => ({ b64 })) : values, limits.batch);
+    const files = plan.kind === 'image' || plan.kind === 'audio';
+    return prepareRaw(plan, files ? values.map((b64) => ({ b64 })) : values, limits.batch);
+  }
+  if (plan.kind === 'audio') {
+    // [n, samples]: mono clips at the published rate (or the input's "sample_rate" parameter); rank 4 is features.
+    if (shape.length !== 2) return null;
+    const params = isRecord(input.parameters) ? input.parameters : {};
+    const clips = instancesOf(flat, shape, what);
+    const rate = params.sample_rate;
+    return prepareRaw(
+      plan,
+      rate === undefined ? clips : clips.map((samples) => ({ samples, sample_rate: rate })),
+      limits.batch,
+    );
   }
   if (!isRaw(plan, mode, flat[0]) || plan.kind === 'text') {
     if (mode === 'raw') throw new HttpError(400, `${what}: raw text is sent as BYTES strings`);

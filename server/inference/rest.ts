@@ -1,7 +1,8 @@
 import { HttpError, isRecord } from '../errors.ts';
 import type { TensorInfo } from '../registry/types.ts';
 import type { WireTensor } from './protocol.ts';
-import { isRaw, prepareRaw, readMode } from './raw-inputs.ts';
+import { isTopK, splitPairs, type TopK, topKPairs } from './raw-domains.ts';
+import { isRaw, modelInputs, prepareRaw, readMode } from './raw-inputs.ts';
 import type { RawPlan } from './raw-plan.ts';
 import { rawFromV2 } from './raw-v2.ts';
 import {
@@ -20,6 +21,8 @@ export interface ParsedRequest {
   format: 'row' | 'columnar';
   /** Whether the inputs were raw and the server applied the published preprocessing. */
   raw: boolean;
+  /** A recommender's top-k request: every item was scored for each user; the answer ranks them. */
+  topK?: TopK;
 }
 
 /** `{"<input name>": value}` → value, for a single-input model (TF Serving's named row form). */
@@ -48,7 +51,8 @@ function rawInstances(body: Record<string, unknown>, plan: RawPlan | null): unkn
   if ('instances' in body) instances = body.instances;
   else {
     const inputs = unwrap(body.inputs, plan?.input.name ?? '');
-    instances = plan?.kind === 'table' && isRecord(inputs) ? transpose(inputs) : inputs;
+    const byName = plan?.kind === 'table' || plan?.kind === 'ids';
+    instances = byName && isRecord(inputs) ? transpose(inputs) : inputs;
   }
   if (!Array.isArray(instances) || instances.length === 0) return null;
   const values = instances.map((i) => unwrap(i, plan?.input.name ?? ''));
@@ -104,7 +108,12 @@ export function parsePredict(
   if (hasRows && Array.isArray(body.instances) && body.instances.length > limits.batch)
     throw new HttpError(413, `${body.instances.length} instances exceed the batch limit of ${limits.batch}`);
   const raw = rawInstances(body, plan);
-  if (raw && plan) return { format, raw: true, inputs: [prepareRaw(plan, raw, limits.batch)] };
+  if (raw && plan?.kind === 'ids' && isTopK(raw)) {
+    const { pairs, topK } = topKPairs(plan, raw, limits.tensorElements);
+    return { format, raw: true, inputs: splitPairs(plan, pairs), topK };
+  }
+  if (raw && plan)
+    return { format, raw: true, inputs: modelInputs(plan, prepareRaw(plan, raw, limits.batch)) };
   if (hasRows) {
     const instances = body.instances;
     if (!Array.isArray(instances) || instances.length === 0)
@@ -170,7 +179,7 @@ export function parseInfer(
     throw new HttpError(400, 'the body needs an "inputs" list');
   const parameters = isRecord(body.parameters) ? body.parameters : {};
   const raw = rawFromV2(body, plan, readMode(parameters.preprocess), limits);
-  if (raw) return [raw];
+  if (raw && plan) return modelInputs(plan, raw);
   const given = new Map<string, WireTensor>();
   for (const input of body.inputs) {
     if (!isRecord(input) || typeof input.name !== 'string')

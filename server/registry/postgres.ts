@@ -9,55 +9,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { retryLater } from '../errors.ts';
-import type {
-  EndResult,
-  ModelRecord,
-  Registry,
-  TokenRecord,
-  TokenScope,
-  VersionRecord,
-  VersionState,
-} from './types.ts';
+import { type Row, toModel, toToken, toVersion } from './rows.ts';
+import type { EndResult, ModelRecord, Registry, TokenRecord, VersionRecord, VersionState } from './types.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** An arbitrary constant: the advisory lock id that serialises migrations across replicas. */
 const MIGRATION_LOCK = 7_420_715;
 /** Seconds a client is told to wait when the database is down. */
 const RETRY_MS = 2000;
-
-type Row = Record<string, unknown>;
-
-const toModel = (r: Row): ModelRecord => ({
-  name: String(r.name),
-  project: String(r.project),
-  publicInference: r.public_inference === true,
-  createdAt: String(r.created_at),
-});
-
-const json = (v: unknown) => (v === null ? null : JSON.parse(String(v)));
-
-const toVersion = (r: Row): VersionRecord => ({
-  model: String(r.model),
-  version: Number(r.version),
-  state: r.state as VersionState,
-  error: String(r.error),
-  sha256: { modelJson: String(r.sha_json), weights: String(r.sha_weights) },
-  inputs: JSON.parse(String(r.inputs)),
-  outputs: JSON.parse(String(r.outputs)),
-  userDefinedMetadata: json(r.user_metadata),
-  notes: json(r.notes),
-  bytes: Number(r.bytes),
-  backend: String(r.backend),
-  createdAt: String(r.created_at),
-});
-
-const toToken = (r: Row): TokenRecord => ({
-  id: String(r.id),
-  scope: r.scope as TokenScope,
-  project: String(r.project),
-  description: String(r.description),
-  createdAt: String(r.created_at),
-});
 
 /** Errors that mean "the database is not there right now" (connection refused or lost, shutting down). */
 function unavailable(err: unknown): boolean {

@@ -1,13 +1,6 @@
 import Database from 'better-sqlite3';
-import type {
-  EndResult,
-  ModelRecord,
-  Registry,
-  TokenRecord,
-  TokenScope,
-  VersionRecord,
-  VersionState,
-} from './types.ts';
+import { type Row, toModel, toToken, toVersion } from './rows.ts';
+import type { EndResult, ModelRecord, Registry, TokenRecord, VersionRecord, VersionState } from './types.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS models (
@@ -25,71 +18,6 @@ CREATE TABLE IF NOT EXISTS tokens (
   description TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
-
-interface ModelRow {
-  name: string;
-  project: string;
-  public_inference: number;
-  created_at: string;
-}
-interface VersionRow {
-  model: string;
-  version: number;
-  state: string;
-  error: string;
-  sha_json: string;
-  sha_weights: string;
-  inputs: string;
-  outputs: string;
-  user_metadata: string | null;
-  notes: string | null;
-  bytes: number;
-  backend: string;
-  created_at: string;
-}
-interface TokenRow {
-  id: string;
-  scope: string;
-  project: string;
-  description: string;
-  created_at: string;
-}
-
-function toModel(row: ModelRow): ModelRecord {
-  return {
-    name: row.name,
-    project: row.project,
-    publicInference: row.public_inference === 1,
-    createdAt: row.created_at,
-  };
-}
-
-function toVersion(row: VersionRow): VersionRecord {
-  return {
-    model: row.model,
-    version: row.version,
-    state: row.state as VersionState,
-    error: row.error,
-    sha256: { modelJson: row.sha_json, weights: row.sha_weights },
-    inputs: JSON.parse(row.inputs),
-    outputs: JSON.parse(row.outputs),
-    userDefinedMetadata: row.user_metadata === null ? null : JSON.parse(row.user_metadata),
-    notes: row.notes === null ? null : JSON.parse(row.notes),
-    bytes: row.bytes,
-    backend: row.backend,
-    createdAt: row.created_at,
-  };
-}
-
-function toToken(row: TokenRow): TokenRecord {
-  return {
-    id: row.id,
-    scope: row.scope as TokenScope,
-    project: row.project,
-    description: row.description,
-    createdAt: row.created_at,
-  };
-}
 
 /** The default registry: one SQLite file in the data directory (WAL, synchronous=FULL: a kill -9 loses nothing committed). */
 export class SqliteRegistry implements Registry {
@@ -115,12 +43,12 @@ export class SqliteRegistry implements Registry {
   }
 
   async getModel(name: string): Promise<ModelRecord | null> {
-    const row = this.stmt('SELECT * FROM models WHERE name = ?').get(name) as ModelRow | undefined;
+    const row = this.stmt('SELECT * FROM models WHERE name = ?').get(name) as Row | undefined;
     return row ? toModel(row) : null;
   }
 
   async listModels(): Promise<ModelRecord[]> {
-    return (this.stmt('SELECT * FROM models ORDER BY name').all() as ModelRow[]).map(toModel);
+    return (this.stmt('SELECT * FROM models ORDER BY name').all() as Row[]).map(toModel);
   }
 
   async ensureModel(name: string, project: string): Promise<ModelRecord> {
@@ -166,15 +94,13 @@ export class SqliteRegistry implements Registry {
 
   async getVersion(name: string, version: number): Promise<VersionRecord | null> {
     const row = this.stmt('SELECT * FROM versions WHERE model = ? AND version = ?').get(name, version) as
-      | VersionRow
+      | Row
       | undefined;
     return row ? toVersion(row) : null;
   }
 
   async listVersions(name: string): Promise<VersionRecord[]> {
-    const rows = this.stmt('SELECT * FROM versions WHERE model = ? ORDER BY version').all(
-      name,
-    ) as VersionRow[];
+    const rows = this.stmt('SELECT * FROM versions WHERE model = ? ORDER BY version').all(name) as Row[];
     return rows.map(toVersion);
   }
 
@@ -234,12 +160,12 @@ export class SqliteRegistry implements Registry {
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    const row = this.stmt('SELECT * FROM tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
+    const row = this.stmt('SELECT * FROM tokens WHERE hash = ?').get(hash) as Row | undefined;
     return row ? toToken(row) : null;
   }
 
   async listTokens(): Promise<TokenRecord[]> {
-    return (this.stmt('SELECT * FROM tokens ORDER BY created_at').all() as TokenRow[]).map(toToken);
+    return (this.stmt('SELECT * FROM tokens ORDER BY created_at').all() as Row[]).map(toToken);
   }
 
   async deleteToken(id: string): Promise<boolean> {

@@ -6,7 +6,7 @@ export const systemRoutes = (openapi: () => unknown): FastifyPluginAsync =>
     const { metrics } = app.ctx;
     app.get('/metrics', { schema: { summary: 'Prometheus metrics' } }, async (_request, reply) => {
       reply.header('content-type', metrics.registry.contentType);
-      return metrics.registry.metrics();
+      return metrics.text();
     });
     app.get('/openapi.json', { schema: { summary: 'This OpenAPI description' } }, async () => openapi());
   };

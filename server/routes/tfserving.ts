@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
 import { classifyInstances, classifyResult, topClasses } from '../inference/classes.ts';
-import { classNamesOf, planFor } from '../inference/raw-plan.ts';
+import { rankTopK } from '../inference/raw-domains.ts';
+import { classNamesOf, classOutputOf, planFor } from '../inference/raw-plan.ts';
 import { formatPredict, parsePredict } from '../inference/rest.ts';
 import type { TensorInfo, VersionRecord } from '../registry/types.ts';
 import { checkLabel, checkName, findVersion, parseVersion, type VersionSpec } from '../resolve.ts';
@@ -66,16 +67,19 @@ export const tfServingRoutes: FastifyPluginAsync = async (app) => {
     if (verb === 'classify' && !classNames)
       throw new HttpError(501, ':classify needs a classifier published with class names; use :predict');
     const body = verb === 'classify' ? classifyInstances(request.body) : request.body;
-    const parsed = parsePredict(body, record.inputs, limits, planFor(record));
+    const plan = planFor(record);
+    const parsed = parsePredict(body, record.inputs, limits, plan);
     releaseBody(request);
     const outputs = await infer(ctx, record, parsed.inputs);
-    if (verb === 'classify') return classifyResult(outputs[0], classNames!);
+    if (parsed.topK && plan?.kind === 'ids') return rankTopK(plan, parsed.topK, outputs[0]);
+    const classes = outputs[Math.max(0, classOutputOf(record))];
+    if (verb === 'classify') return classifyResult(classes, classNames!);
     const answer = formatPredict(
       parsed.format,
       outputs,
       record.outputs.map((o) => o.name),
     );
-    return classNames ? { ...answer, ...topClasses(outputs[0], classNames) } : answer;
+    return classNames ? { ...answer, ...topClasses(classes, classNames) } : answer;
   };
 
   const predictSchema = (summary: string, ...names: string[]) => ({

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requireInference } from '../auth.ts';
 import { classificationCount, v2Classification } from '../inference/classes.ts';
-import { classNamesOf, planFor } from '../inference/raw-plan.ts';
+import { classNamesOf, classOutputOf, planFor } from '../inference/raw-plan.ts';
 import { parseInfer, requestedOutputs, v2Output } from '../inference/rest.ts';
 import type { VersionRecord } from '../registry/types.ts';
 import { NOT_READY_RETRY_MS } from '../http.ts';
@@ -83,7 +83,10 @@ export const v2Routes: FastifyPluginAsync = async (app) => {
     const wanted = requestedOutputs(r.body, names);
     const classNames = classNamesOf(record);
     const asked = (r.body as { outputs?: unknown[] }).outputs;
-    const counts = wanted.map((_, k) => classificationCount(asked?.[k], classNames?.length ?? null));
+    const classIndex = classOutputOf(record);
+    const counts = wanted.map((i, k) =>
+      classificationCount(asked?.[k], i === classIndex ? (classNames?.length ?? null) : null),
+    );
     const { id } = r.body as { id?: unknown };
     releaseBody(r);
     const outputs = await infer(ctx, record, inputs);

@@ -116,13 +116,21 @@ function functional(plan: ModelPlan, name: string): string[] {
 }
 
 /**
+ * The lines that build the model as `model` (`body`) and the own classes they need (`classes`, with their
+ * imports), given `import keras` and `from keras import layers`. Throws CompileError for an invalid graph.
+ */
+export function kerasModelSource(graph: Graph, modelName: string): { classes: string[]; body: string[] } {
+  const plan = planModel(graph);
+  const body = isChain(plan) ? sequential(plan, modelName) : functional(plan, modelName);
+  return { classes: ownClasses(plan), body };
+}
+
+/**
  * Keras Python code that rebuilds the graph's architecture: `keras.Sequential` for a chain, the functional API
  * otherwise; same layer names and parameters, snake_case arguments. Throws CompileError for an invalid graph.
  */
 export function toKerasPython(graph: Graph, modelName = 'model'): string {
-  const plan = planModel(graph);
-  const chain = isChain(plan);
-  const body = chain ? sequential(plan, modelName) : functional(plan, modelName);
+  const { classes, body } = kerasModelSource(graph, modelName);
   return [
     `"""${modelName.replace(/"/g, "'")}: the model's architecture, exported from Model Studio.`,
     '',
@@ -132,7 +140,7 @@ export function toKerasPython(graph: Graph, modelName = 'model'): string {
     '',
     'import keras',
     'from keras import layers',
-    ...ownClasses(plan),
+    ...classes,
     '',
     ...body,
     '',

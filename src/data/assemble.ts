@@ -1,3 +1,4 @@
+import { fitAugment } from './augment-kinds';
 import { applyNormaliser, fitNormaliser } from './normalise';
 import { splitIndices, takeRows } from './split';
 import type {
@@ -63,7 +64,10 @@ export function assemble(a: Assembly, config: DatasetConfig): LoadedDataset {
     numClasses: a.classNames?.length,
     counts: { train: parts.train.length, val: parts.val.length, test: parts.test.length },
     format: a.format,
-    augment: config.augment,
+    augment: fitAugment(
+      { format: a.format, inputDtype: a.x instanceof Int32Array ? 'int32' : 'float32', domain: a.domain },
+      config.augment,
+    ),
     config: { ...config, fitted },
     warnings: a.warnings ?? [],
     ...(a.domain ? { domain: a.domain } : {}),

@@ -3,9 +3,18 @@ import type { AugmentOptions } from './types';
 /** No augmentation: the starting point of the panel's controls. */
 export const NO_AUGMENT: AugmentOptions = { flip: false, rotation: 0, shift: 0, zoom: 0 };
 
-/** True when the options would change any image. */
+/** True when the options would change any sample. */
 export function augmentsAnything(o: AugmentOptions | null): o is AugmentOptions {
-  return !!o && (o.flip || o.rotation > 0 || o.shift > 0 || o.zoom > 0);
+  return (
+    !!o &&
+    (o.flip ||
+      o.rotation > 0 ||
+      o.shift > 0 ||
+      o.zoom > 0 ||
+      (o.timeMask ?? 0) > 0 ||
+      (o.freqMask ?? 0) > 0 ||
+      (o.noise ?? 0) > 0)
+  );
 }
 
 /**

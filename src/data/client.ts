@@ -31,8 +31,8 @@ function getWorker(): Worker {
       p.reject(
         msg.kind === 'cancelled'
           ? new CancelledError()
-          : msg.kind === 'data'
-            ? new DataError(msg.message)
+          : msg.kind === 'data' && msg.detail
+            ? new DataError(msg.message, msg.detail)
             : new Error(msg.message),
       );
   };

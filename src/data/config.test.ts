@@ -21,4 +21,14 @@ describe('asDatasetConfig', () => {
     expect(asDatasetConfig({ ...good, source: { kind: 'csv' } })).toBeNull();
     expect(asDatasetConfig({ ...good, split: { train: 'a' } })).toBeNull();
   });
+  it('keeps uploaded ratings and box sets (an upload becomes the project dataset)', () => {
+    const ratings = { ...good, source: { kind: 'ratings', fileKey: 'k', fileName: 'ratings.csv' } };
+    const images = { width: 32, height: 32, channels: 1 };
+    const boxes = { ...good, source: { kind: 'boxes', fileKey: 'k', fileName: 'b.zip', images } };
+    expect(asDatasetConfig(ratings)).toEqual(ratings);
+    expect(asDatasetConfig(boxes)).toEqual(boxes);
+    expect(
+      asDatasetConfig({ ...boxes, source: { kind: 'boxes', fileKey: 'k', fileName: 'b.zip' } }),
+    ).toBeNull();
+  });
 });

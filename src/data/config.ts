@@ -15,7 +15,8 @@ export function asDatasetConfig(value: unknown): DatasetConfig | null {
   if (source.kind === 'builtin')
     return BUILTINS.some((b) => b.id === source.id) ? (value as unknown as DatasetConfig) : null;
   if (source.kind === 'audio' && !isObject(source.audio)) return null;
-  if (source.kind !== 'csv' && source.kind !== 'images' && source.kind !== 'audio') return null;
+  if (source.kind === 'boxes' && !isObject(source.images)) return null;
+  if (!['csv', 'images', 'audio', 'ratings', 'boxes'].includes(source.kind as string)) return null;
   return typeof source.fileKey === 'string' && typeof source.fileName === 'string'
     ? (value as unknown as DatasetConfig)
     : null;

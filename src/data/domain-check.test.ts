@@ -31,12 +31,18 @@ describe('dataset–model check for the applied domains', () => {
   });
 
   it('asks for a larger item Embedding when the ratings hold more items, with a fix', () => {
-    const [issue, ...rest] = check({ ...RATINGS, domain: { kind: 'ratings', users: 300, items: 1682 } });
+    // Both Embeddings of the item Input (its factors and its bias) need a row per item.
+    const [issue, bias, ...rest] = check({
+      ...RATINGS,
+      domain: { kind: 'ratings', users: 300, items: 1682 },
+    });
     expect(rest).toEqual([]);
     expect(issue.message).toBe(
       'The Embedding "item_embedding" has inputDim 450, but the Input "item" holds ids up to 1681 (1682 in all): ids from 450 on have no row to look up.',
     );
     expect(issue.fix?.params).toEqual({ inputDim: 1682 });
+    expect(bias.message).toMatch(/^The Embedding "item_bias" has inputDim 450/);
+    expect(bias.fix?.params).toEqual({ inputDim: 1682 });
   });
 
   it('says how several Inputs share a sample when the sizes do not add up', () => {

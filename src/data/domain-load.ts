@@ -22,7 +22,8 @@ export async function loadDomainSource(
     onProgress?.({ phase: 'Reading ratings', fraction: 0 });
     return ratingsAssembly(parseRatings(await blob.text()), source.fileName, config);
   }
-  if (!io.decodeImage) throw new DataError('Images can only be decoded in a browser.');
+  if (!io.decodeImage)
+    throw new DataError('Images can only be decoded in a browser.', { code: 'imagesNeedBrowser' });
   onProgress?.({ phase: 'Unpacking', fraction: 0 });
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const set = await loadBoxZip(bytes, source.images, io.decodeImage, onProgress, signal);

@@ -30,6 +30,10 @@ export function saveUploadedFile(key: string, name: string, blob: Blob): Promise
 /** An uploaded file by key; a DataError when this browser no longer has it. */
 export async function readUploadedFile(key: string, name: string): Promise<Blob> {
   const blob = await store.get(key);
-  if (!blob) throw new DataError(`The file "${name}" is no longer stored in this browser. Upload it again.`);
+  if (!blob)
+    throw new DataError(`The file "${name}" is no longer stored in this browser. Upload it again.`, {
+      code: 'fileGone',
+      values: { name },
+    });
   return blob;
 }

@@ -85,7 +85,8 @@ describe('suggested settings', () => {
       epochs: 100,
       batchSize: 16,
     });
-    expect(suggestSettings(builtinSignature(builtin('mnist'))!.trainSamples!)).toEqual({
+    // MNIST as the Data tab sets it (all 70,000 digits): 55,000 training digits.
+    expect(suggestSettings(builtinSignature(builtin('mnist', 70_000))!.trainSamples!)).toEqual({
       epochs: 5,
       batchSize: 32,
     });

@@ -8,7 +8,7 @@ import type { RawTable } from './csv/table';
 import { listImages, readZip } from './images/archive';
 import { decodeImages, type ImageDecoder } from './images/decode';
 import { loadDomainSource } from './domain-load';
-import { splitProblem } from './split';
+import { splitIssue } from './split';
 import type { DatasetConfig, LoadedDataset, Progress } from './types';
 import { DataError } from './types';
 
@@ -65,8 +65,8 @@ async function buildUnsigned(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<LoadedDataset> {
-  const problem = splitProblem(config.split);
-  if (problem) throw new DataError(problem);
+  const problem = splitIssue(config.split);
+  if (problem) throw DataError.of(problem);
   const source = config.source;
   if (source.kind === 'builtin') {
     onProgress?.({ phase: 'Loading', fraction: 0 });
@@ -87,7 +87,8 @@ async function buildUnsigned(
     onProgress?.({ phase: 'Preparing features', fraction: 1 });
     return buildCsvDataset(table, config, source.fileName);
   }
-  if (!io.decodeImage) throw new DataError('Images can only be decoded in a browser.');
+  if (!io.decodeImage)
+    throw new DataError('Images can only be decoded in a browser.', { code: 'imagesNeedBrowser' });
   onProgress?.({ phase: 'Unpacking', fraction: 0 });
   const listing = listImages(readZip(new Uint8Array(await blob.arrayBuffer())));
   const assembly: Assembly = await decodeImages(

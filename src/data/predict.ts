@@ -6,7 +6,10 @@ import { DataError } from './types';
 /** Encodes new text for prediction with the project's saved vocabulary, exactly as training did. */
 export function prepareText(config: DatasetConfig, text: string, length: number): Int32Array {
   const vocabulary = config.fitted.vocabulary;
-  if (!vocabulary) throw new DataError('This dataset has no vocabulary: it is not a text dataset.');
+  if (!vocabulary)
+    throw new DataError('This dataset has no vocabulary: it is not a text dataset.', {
+      code: 'noVocabulary',
+    });
   return encodeText(text, vocabularyIndex(vocabulary), length);
 }
 
@@ -14,7 +17,10 @@ export function prepareText(config: DatasetConfig, text: string, length: number)
 export function normaliseRow(config: DatasetConfig, values: number[]): Float32Array {
   const stats = config.fitted.normaliser;
   if (stats && stats.a.length !== values.length) {
-    throw new DataError(`Expected ${stats.a.length} feature values, got ${values.length}.`);
+    throw new DataError(`Expected ${stats.a.length} feature values, got ${values.length}.`, {
+      code: 'featureCount',
+      values: { want: stats.a.length, got: values.length },
+    });
   }
   return applyNormaliser(Float32Array.from(values), stats);
 }

@@ -1,18 +1,30 @@
 import { makeRng, shuffleInPlace } from './rng';
 import type { SplitConfig, Splits } from './types';
-import { DataError } from './types';
+import { DataError, type DataProblem } from './types';
 
 /** Default split: 80 / 10 / 10, seed 42, stratified. */
 export const DEFAULT_SPLIT: SplitConfig = { train: 0.8, val: 0.1, test: 0.1, seed: 42, stratify: true };
 
 /** Checks split ratios and returns a message for the person, or null when they are usable. */
 export function splitProblem(split: SplitConfig): string | null {
+  return splitIssue(split)?.message ?? null;
+}
+
+/** `splitProblem` with the sentence's code, for `DataError`. */
+export function splitIssue(split: SplitConfig): DataProblem | null {
   const parts = [split.train, split.val, split.test];
-  if (parts.some((p) => !Number.isFinite(p) || p < 0)) return 'Split ratios must be zero or more.';
-  if (split.train <= 0) return 'The training split must be more than 0 %.';
-  const sum = parts.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > 1e-6)
-    return `Split ratios must add up to 100 %; they add up to ${Math.round(sum * 100)} %.`;
+  if (parts.some((p) => !Number.isFinite(p) || p < 0))
+    return { code: 'splitNegative', message: 'Split ratios must be zero or more.' };
+  if (split.train <= 0) return { code: 'splitNoTrain', message: 'The training split must be more than 0 %.' };
+  const total = parts.reduce((a, b) => a + b, 0);
+  if (Math.abs(total - 1) > 1e-6) {
+    const sum = Math.round(total * 100);
+    return {
+      code: 'splitSum',
+      message: `Split ratios must add up to 100 %; they add up to ${sum} %.`,
+      values: { sum },
+    };
+  }
   return null;
 }
 
@@ -28,8 +40,8 @@ export function splitSizes(n: number, split: SplitConfig): Splits<number> {
  * each class is split on its own so every split keeps the class proportions.
  */
 export function splitIndices(n: number, split: SplitConfig, labels?: ArrayLike<number>): Splits<Int32Array> {
-  const problem = splitProblem(split);
-  if (problem) throw new DataError(problem);
+  const problem = splitIssue(split);
+  if (problem) throw DataError.of(problem);
   const rng = makeRng(split.seed);
   const groups: Int32Array[] =
     split.stratify && labels ? groupByClass(n, labels) : [Int32Array.from({ length: n }, (_, i) => i)];

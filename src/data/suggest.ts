@@ -16,7 +16,7 @@ const MAX_EPOCHS = 100;
 
 /**
  * Settings from the training split's size: small tables get small batches and many epochs (150 rows → 100
- * epochs of batch 16), large sets keep Keras' batch 32 and a few epochs (MNIST's 8,500 digits → 5 / 32).
+ * epochs of batch 16), large sets keep Keras' batch 32 and a few epochs (MNIST's 55,000 training digits → 5 / 32).
  */
 export function suggestSettings(trainSamples: number): SuggestedSettings {
   const n = Math.max(1, Math.round(trainSamples));
@@ -31,9 +31,9 @@ export function builtinSignature(config: DatasetConfig): DatasetSignature | null
   if (config.source.kind !== 'builtin') return null;
   const info = builtinInfo(config.source.id);
   const total = info.synthetic ? config.source.samples : info.size;
-  // Fixed splits: MNIST's 8,500 training digits, the spoken digits' five training speakers (2,250 clips).
+  // Fixed splits: the image sets' chosen subset (up to 55,000), the spoken digits' five training speakers (2,250 clips).
   const subset = subsetSize(info.id, config.source.samples);
-  const fixedTrain = subset ?? (info.id === 'mnist' ? 8500 : info.id === 'digits-audio' ? 2250 : 0);
+  const fixedTrain = subset ?? (info.id === 'digits-audio' ? 2250 : 0);
   const trainSamples = fixedTrain || splitSizes(total, config.split).train;
   const audio = config.source.audio;
   return {

@@ -3,6 +3,8 @@
  * enough (with the uploaded files kept in IndexedDB) to rebuild exactly the same arrays on reopening.
  */
 
+import type { dataErrors as dataErrorCatalog } from '../i18n/locales/en/dataErrors';
+
 /** Identifiers of the built-in datasets. */
 export type BuiltinId =
   | 'mnist'
@@ -85,6 +87,12 @@ export interface AugmentOptions {
   shift: number;
   /** Largest zoom change, as a fraction (0.1 = 90 %–110 %). */
   zoom: number;
+  /** Spectrograms: the widest band of frames (time) blanked per sample, as a fraction of the frames. */
+  timeMask?: number;
+  /** Spectrograms: the widest band of bins (frequency) blanked per sample, as a fraction of the bins. */
+  freqMask?: number;
+  /** Gaussian noise added to every value, in standard deviations of the (z-scored) inputs. */
+  noise?: number;
 }
 
 export interface SplitConfig {
@@ -228,11 +236,41 @@ export interface Progress {
   fraction: number;
 }
 
-/** A problem with a person's data, phrased for them. Thrown by loaders; the current dataset stays. */
+/** Plural forms of one catalog entry (`rows_one`, `rows_other`) share one code. */
+type CodeOf<K> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
+
+/** The code of a data problem's sentence: an entry of the `dataErrors` catalog (src/i18n/locales/en/dataErrors.ts). */
+export type DataErrorCode = CodeOf<keyof typeof dataErrorCatalog>;
+
+/** A value of a data problem's sentence: a word or number, or other sentences said in the UI language and joined. */
+export type DataErrorValue = string | number | DataErrorDetail[];
+
+/** What a data problem says, as a code and values, so the UI can say it in the person's language. */
+export interface DataErrorDetail {
+  code: DataErrorCode;
+  values?: Record<string, DataErrorValue>;
+}
+
+/** A data problem: its English sentence with its code (from validators such as `splitProblem`). */
+export interface DataProblem extends DataErrorDetail {
+  message: string;
+}
+
+/**
+ * A problem with a person's data, phrased for them. Thrown by loaders; the current dataset stays. `message` is
+ * the English sentence; `detail` lets the UI say it in the person's language (src/data stays free of i18n).
+ */
 export class DataError extends Error {
-  constructor(message: string) {
+  readonly detail: DataErrorDetail;
+  constructor(message: string, detail: DataErrorDetail) {
     super(message);
     this.name = 'DataError';
+    this.detail = detail;
+  }
+
+  /** The error of a validator's problem (its sentence and code). */
+  static of(problem: DataProblem): DataError {
+    return new DataError(problem.message, { code: problem.code, values: problem.values });
   }
 }
 

@@ -13,11 +13,18 @@ export interface Subgraph {
   role: SubgraphRole | null;
 }
 
+/** A role problem's code and values (entries of the UI's `objectives` catalog; src/graph has no i18n). */
+export interface RoleDetail {
+  code: string;
+  values?: Record<string, string | number | RoleDetail[]>;
+}
+
 /** A role problem in words, with the node to select. */
 export class RoleError extends Error {
   constructor(
     message: string,
     readonly nodeId: string | null = null,
+    readonly detail?: RoleDetail,
   ) {
     super(message);
   }
@@ -60,6 +67,13 @@ export function ganParts(graph: Graph): { generator: Subgraph; discriminator: Su
     throw new RoleError(
       `A GAN needs exactly one generator and one discriminator, each its own sub-graph starting at an Input; this graph has ${counted}. Select each network's Input and set its role in the Layer tab (or open the "GAN for MNIST digits" template).`,
       firstInput,
+      {
+        code: 'ganRoles',
+        values: {
+          generators: [{ code: 'generators', values: { count: gens.length } }],
+          discriminators: [{ code: 'discriminators', values: { count: discs.length } }],
+        },
+      },
     );
   }
   const [generator, discriminator] = [gens[0], discs[0]];
@@ -71,6 +85,10 @@ export function ganParts(graph: Graph): { generator: Subgraph; discriminator: Su
       throw new RoleError(
         `The ${name} must have one Input and one output; it has ${part.inputs.length} Inputs and ${part.outputs.length} outputs.`,
         part.outputs[0]?.id ?? null,
+        {
+          code: 'partInputsOutputs',
+          values: { part: [{ code: name }], inputs: part.inputs.length, outputs: part.outputs.length },
+        },
       );
   }
   return { generator, discriminator };

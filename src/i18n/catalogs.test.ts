@@ -49,14 +49,20 @@ describe('message catalogs', () => {
     expect(untranslated).toEqual([]);
   });
 
-  it('format plurals and numbers per language', () => {
+  it('format plurals and numbers per language', async () => {
     const enI18n = createI18n('en');
     expect(enI18n.t('samples', { count: 1 })).toBe('1 sample');
     expect(enI18n.t('samples', { count: 8500 })).toBe('8,500 samples');
     expect(enI18n.t('percent', { value: 0.978 })).toBe('97.8%');
     const zh = createI18n('zh-CN');
+    await zh.changeLanguage('zh-CN'); // the Chinese catalog is fetched on first use
     expect(zh.t('samples', { count: 8500 })).toBe('8,500 个样本');
     expect(zh.t('saved')).toBe('已保存');
+  });
+
+  it('load every Chinese namespace lazily, exactly as the catalog defines it', async () => {
+    const { catalog } = await import('./locale-catalogs');
+    for (const ns of Object.keys(zhCN) as (keyof typeof zhCN)[]) expect(catalog('zh-CN', ns)).toBe(zhCN[ns]);
   });
 
   it('start in the remembered language, else the browser language', () => {

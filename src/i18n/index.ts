@@ -4,9 +4,9 @@
  * (`key_one` / `key_other`), numbers and percentages are formatted with `Intl` (`{{n, number}}`,
  * `{{v, percent}}`).
  */
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { type Language, LANGUAGES, resources } from './resources';
+import { en, type Language, LANGUAGES } from './resources';
 
 export { LANGUAGES, type Language } from './resources';
 
@@ -34,24 +34,49 @@ function safeStorage(): Storage | null {
   }
 }
 
+/**
+ * English is bundled (it is also every text's fallback); the other languages' catalogs are fetched when first
+ * used, so a person reading English never downloads them (see `locale-catalogs.ts`).
+ */
+const lazyCatalogs: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(lng, ns, callback) {
+    import('./locale-catalogs')
+      .then((m) => callback(null, m.catalog(lng, ns)))
+      .catch((e: unknown) => callback(e instanceof Error ? e.message : String(e), null));
+  },
+};
+
 /** Creates an initialised i18next instance (tests make their own; the app uses `i18n`). */
 export function createI18n(lng: Language = detectLanguage()): I18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    lng,
-    fallbackLng: 'en',
-    resources,
-    defaultNS: 'common',
-    ns: Object.keys(resources.en),
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-  });
-  return instance;
+  return createLoading(lng).instance;
 }
 
+function createLoading(lng: Language): { instance: I18n; ready: Promise<unknown> } {
+  const instance = i18next.createInstance();
+  const ready = instance
+    .use(lazyCatalogs)
+    .use(initReactI18next)
+    .init({
+      lng,
+      fallbackLng: 'en',
+      resources: { en },
+      partialBundledLanguages: true,
+      defaultNS: 'common',
+      ns: Object.keys(en),
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      initAsync: false,
+    });
+  return { instance, ready };
+}
+
+const loading = createLoading(detectLanguage());
 /** The studio's one i18next instance. */
-export const i18n = createI18n();
+export const i18n = loading.instance;
+/** Settles when the starting language's texts are loaded: at once for English, after one fetch for Chinese. */
+export const i18nReady: Promise<unknown> = loading.ready;
 syncDocumentLanguage(i18n.language);
 
 /** Switches the UI language and remembers the choice. */

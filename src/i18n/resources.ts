@@ -41,8 +41,14 @@ import { generate as enGenerate } from './locales/en/generate';
 import { generate as zhGenerate } from './locales/zh-CN/generate';
 import { domains as enDomains } from './locales/en/domains';
 import { domains as zhDomains } from './locales/zh-CN/domains';
+import { dataErrors as enDataErrors } from './locales/en/dataErrors';
+import { dataErrors as zhDataErrors } from './locales/zh-CN/dataErrors';
+import { objectives as enObjectives } from './locales/en/objectives';
+import { objectives as zhObjectives } from './locales/zh-CN/objectives';
 
 export const en = {
+  dataErrors: enDataErrors,
+  objectives: enObjectives,
   domains: enDomains,
   firstrun: enFirstrun,
   generate: enGenerate,
@@ -65,6 +71,8 @@ export const en = {
 };
 
 export const zhCN: { [N in keyof typeof en]: Messages<(typeof en)[N]> } = {
+  dataErrors: zhDataErrors,
+  objectives: zhObjectives,
   domains: zhDomains,
   firstrun: zhFirstrun,
   generate: zhGenerate,

@@ -6,7 +6,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { putNotes, setLabel } from './api';
 import type { PreprocessingMetadata } from './metadata';
 import { browserPredict, checkParity } from './parity';
-import { rawInstance, rawV2Inputs } from './raw';
+import { rawSample, rawV2Inputs } from './raw';
 import { nestedSample, type Samples, sliceSamples } from './samples';
 import { type Snippet, snippets } from './snippets';
 import type { Endpoint, ParityResult, PublishedVersion, PublishNotes, PublishProgress } from './types';
@@ -113,7 +113,8 @@ export async function publish(req: PublishRequest): Promise<PublishOutcome> {
   report('labelling', 1);
   const { labelled, labelNote } = await label(req, published.version, parity);
   report('done', 1);
-  const first = sliceSamples(req.samples, 0, 1).inputs[0];
+  const one = sliceSamples(req.samples, 0, 1);
+  const first = one.inputs[0];
   const perSample = browser[0].length / req.samples.count;
   return {
     published,
@@ -127,13 +128,14 @@ export async function publish(req: PublishRequest): Promise<PublishOutcome> {
       token: req.endpoint.token,
       input: published.inputs[0],
       sample: nestedSample(first, 0),
-      raw: rawInstance(req.metadata, first, 0),
-      rawV2: rawV2Inputs(req.metadata, { ...req.samples, count: 1, inputs: [first] }, published.inputs),
+      raw: rawSample(req.metadata, one, 0),
+      rawV2: rawV2Inputs(req.metadata, one, published.inputs),
       sampleShape: first.shape,
       metadata: req.metadata,
       sampleSource:
         req.samples.source === 'test split' ? 'the first test sample of the dataset' : 'a generated input',
       layerClasses: req.model.layers.map((l) => l.getClassName()),
+      inputSamples: one.inputs.map((b) => ({ sample: nestedSample(b, 0), dtype: b.dtype })),
     }),
   };
 }

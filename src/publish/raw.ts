@@ -5,7 +5,7 @@
  * Pure: no tfjs.
  */
 import type { PreprocessingMetadata } from './metadata';
-import { type InputBatch, nestedSample, type Samples } from './samples';
+import { type InputBatch, nestedSample, type Samples, sliceSamples } from './samples';
 import type { TensorInfo } from './types';
 
 /** A V2 tensor that may carry raw strings (`BYTES`). */
@@ -102,12 +102,41 @@ export function rawInstance(meta: PreprocessingMetadata | null, batch: InputBatc
   return meta.image!.channels === 1 ? nested.map((row) => row.map((px) => px[0])) : nested;
 }
 
+/** A recommender's [user, item] index pairs as original ids, or null when the samples are not such pairs. */
+function idPairs(
+  meta: PreprocessingMetadata | null,
+  samples: Samples,
+): Array<{ user: string; item: string }> | null {
+  const ids = meta?.ids;
+  const [u, i] = samples.inputs;
+  if (!ids || samples.inputs.length !== 2 || per(u) !== 1 || per(i) !== 1) return null;
+  const pairs = Array.from({ length: samples.count }, (_, k) => ({
+    user: ids.users[u.data[k]],
+    item: ids.items[i.data[k]],
+  }));
+  return pairs.every((p) => p.user !== undefined && p.item !== undefined) ? pairs : null;
+}
+
+/** The raw instance for sample `index` of all the model's inputs (a recommender's ids), or null. */
+export function rawSample(meta: PreprocessingMetadata | null, samples: Samples, index: number): unknown {
+  if (samples.inputs.length === 1) return rawInstance(meta, samples.inputs[0], index);
+  return idPairs(meta, sliceSamples(samples, index, index + 1))?.[0] ?? null;
+}
+
 /** V2 inputs carrying raw samples: text as BYTES, images as 0–255 FP32, tables one input per column. */
 export function rawV2Inputs(
   meta: PreprocessingMetadata | null,
   samples: Samples,
   served: TensorInfo[],
 ): RawV2Tensor[] | null {
+  const pairs = idPairs(meta, samples);
+  if (pairs) {
+    const n = [pairs.length];
+    return [
+      { name: 'user', shape: n, datatype: 'BYTES', data: pairs.map((p) => p.user) },
+      { name: 'item', shape: n, datatype: 'BYTES', data: pairs.map((p) => p.item) },
+    ];
+  }
   if (samples.inputs.length !== 1 || served.length !== 1) return null;
   const batch = samples.inputs[0];
   const kind = rawKind(meta, batch);

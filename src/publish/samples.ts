@@ -33,9 +33,45 @@ export interface ModelInput {
 
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
-/** Up to `max` test samples when the model has one input of the dataset's shape and dtype; otherwise null. */
+/**
+ * How one dataset sample of `shape` is cut across several Inputs (the engine's feed: columns in Input order,
+ * e.g. [user, item] ids for two Inputs of shape [1]): each Input's size, or null when they do not add up.
+ */
+export function splitSizes(shape: number[], inputs: ModelInput[]): number[] | null {
+  if (inputs.length < 2) return null;
+  const sizes = inputs.map((i) => (i.shape.every((d) => d !== null) ? size(i.shape as number[]) : -1));
+  if (sizes.some((s) => s < 1) || sizes.reduce((a, b) => a + b, 0) !== size(shape)) return null;
+  return sizes;
+}
+
+/** Test samples cut across several Inputs as the engine feeds them, or null when the sizes do not add up. */
+function splitTestSamples(split: TestSplit, inputs: ModelInput[], max: number): Samples | null {
+  const sizes = splitSizes(split.inputShape, inputs);
+  if (!sizes || inputs.some((i) => i.dtype !== split.inputDtype)) return null;
+  const count = Math.min(max, split.counts.test);
+  const width = size(split.inputShape);
+  let offset = 0;
+  const batches = inputs.map((input, k) => {
+    const at = offset;
+    offset += sizes[k];
+    const data =
+      split.x.test instanceof Int32Array
+        ? new Int32Array(count * sizes[k])
+        : new Float32Array(count * sizes[k]);
+    for (let n = 0; n < count; n++)
+      data.set(split.x.test.subarray(n * width + at, n * width + at + sizes[k]), n * sizes[k]);
+    return { shape: input.shape as number[], dtype: split.inputDtype, data };
+  });
+  return { count, source: 'test split', inputs: batches };
+}
+
+/**
+ * Up to `max` test samples when the model has one input of the dataset's shape and dtype (or several Inputs that
+ * the dataset's sample is cut across); otherwise null.
+ */
 export function testSamples(split: TestSplit | null, inputs: ModelInput[], max = 32): Samples | null {
-  if (!split || inputs.length !== 1 || split.counts.test === 0) return null;
+  if (!split || split.counts.test === 0) return null;
+  if (inputs.length !== 1) return inputs.length > 1 ? splitTestSamples(split, inputs, max) : null;
   const [input] = inputs;
   const fits =
     input.shape.length === split.inputShape.length &&

@@ -25,6 +25,8 @@ export interface SnippetContext {
   sampleSource: string;
   /** The model's layer class names: classes TF.js lacks (Subtract) are defined in the tfjs snippet. */
   layerClasses?: string[];
+  /** One sample per model input, when the model has several (a recommender's user and item indices). */
+  inputSamples?: Array<{ sample: unknown; dtype: 'float32' | 'int32' }>;
 }
 
 /** One snippet: a stable id, a title, an optional caption (e.g. the URL to POST to) and the code. */
@@ -78,11 +80,13 @@ const hasRaw = (ctx: SnippetContext) => ctx.raw !== undefined && ctx.raw !== nul
 
 /** Comment lines for a raw sample: the endpoint applies the preprocessing published with the model. */
 function rawLines(ctx: SnippetContext, m: PreprocessingMetadata, prefix: string): string[] {
-  const what = m.vocabulary
-    ? "text: the endpoint splits it into words with the model's vocabulary"
-    : m.image
-      ? `${m.image.height}×${m.image.width} pixels from 0 to 255: the endpoint scales them (a PNG or JPEG file also works as {"b64": "<base64 of the file>"}, resized on the server)`
-      : 'original values by column name: the endpoint scales them as training did';
+  const what = m.ids
+    ? 'the original user and item ids: the endpoint looks up their indices (send {"user": …} alone for the top 10 items)'
+    : m.vocabulary
+      ? "text: the endpoint splits it into words with the model's vocabulary"
+      : m.image
+        ? `${m.image.height}×${m.image.width} pixels from 0 to 255: the endpoint scales them (a PNG or JPEG file also works as {"b64": "<base64 of the file>"}, resized on the server)`
+        : 'original values by column name: the endpoint scales them as training did';
   const lines = [`${prefix} The sample is ${ctx.sampleSource} as raw input, ${what}.`];
   if (m.classNames)
     lines.push(`${prefix} The answer names the top class ("top_class") of: ${m.classNames.join(', ')}.`);
@@ -92,6 +96,69 @@ function rawLines(ctx: SnippetContext, m: PreprocessingMetadata, prefix: string)
 
 /** The instance the REST snippets send: raw when the endpoint can prepare it, else the prepared tensor. */
 const instance = (ctx: SnippetContext) => (hasRaw(ctx) ? ctx.raw : ctx.sample);
+
+/** The lines of a `fetch` to `:predict` with `instances` (a JavaScript expression); throws the error sentence. */
+function fetchCall(ctx: SnippetContext, instances: string): string[] {
+  return [
+    `const res = await fetch(${jsString(ctx.urls.predict)}, {`,
+    `  method: 'POST',`,
+    `  headers: { Authorization: ${jsString(`Bearer ${ctx.token}`)}, 'Content-Type': 'application/json' },`,
+    `  body: JSON.stringify({ instances: ${instances} }),`,
+    '});',
+    'if (!res.ok) throw new Error((await res.json()).error);',
+  ];
+}
+
+/** The audio file the speech snippets send; any WAV works (mono or stereo, any rate and length). */
+export const AUDIO_FILE = 'recording.wav';
+
+/** Comment lines for a speech model: the endpoint takes the recording and computes the studio's features. */
+function audioLines(m: PreprocessingMetadata, prefix: string): string[] {
+  const a = m.audio!;
+  const lines = [
+    `${prefix} Send the recording itself: ${AUDIO_FILE} (WAV, mono or stereo, any sample rate and length) as {"b64": …},`,
+    `${prefix} or {"samples": [...], "sample_rate": Hz}. The endpoint resamples it to ${a.sampleRate} Hz, keeps the loudest ${a.durationMs} ms`,
+    `${prefix} and computes the same ${a.feature === 'mfcc' ? 'MFCCs' : 'log-mel bands'} as the studio.`,
+  ];
+  if (m.classNames)
+    lines.push(`${prefix} The answer names the top class ("top_class") of: ${m.classNames.join(', ')}.`);
+  return lines;
+}
+
+function audioSnippets(ctx: SnippetContext, m: PreprocessingMetadata): Snippet[] {
+  const curl = [
+    ...audioLines(m, '#'),
+    `printf '{"instances": [{"b64": "%s"}]}' "$(base64 < ${AUDIO_FILE} | tr -d '\\n')" | \\`,
+    `  curl -sS -X POST ${shellQuote(ctx.urls.predict)} \\`,
+    `  -H ${shellQuote(`Authorization: Bearer ${ctx.token}`)} \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    '  --data-binary @-',
+  ].join('\n');
+  const fetchCode = [
+    ...audioLines(m, '//'),
+    "import { readFile } from 'node:fs/promises';",
+    `const b64 = (await readFile(${jsString(AUDIO_FILE)})).toString('base64');`,
+    ...fetchCall(ctx, '[{ b64 }]'),
+    'const answer = await res.json();',
+    m.classNames
+      ? 'console.log(answer.top_class[0], answer.predictions[0]);'
+      : 'console.log(answer.predictions[0]);',
+  ].join('\n');
+  const v2 = {
+    inputs: [{ name: ctx.input.name, shape: [1], datatype: 'BYTES', data: [`<base64 of ${AUDIO_FILE}>`] }],
+  };
+  return [
+    { id: 'curl', title: 'curl (TF Serving :predict)', code: curl },
+    { id: 'fetch', title: 'JavaScript fetch (Node)', code: fetchCode },
+    tfjsSnippet(ctx),
+    {
+      id: 'v2',
+      title: 'Open Inference Protocol V2 infer body (KServe, Triton clients)',
+      caption: `POST ${ctx.urls.v2Infer} with Authorization: Bearer <token>`,
+      code: sampleJson(v2),
+    },
+  ];
+}
 
 function curlSnippet(ctx: SnippetContext): Snippet {
   const body = `{"instances": [${sampleJson(instance(ctx))}]}`;
@@ -120,12 +187,7 @@ function fetchSnippet(ctx: SnippetContext): Snippet {
   const code = [
     ...preprocessingLines(ctx, '//'),
     `const sample = ${sampleJson(instance(ctx))};`,
-    `const res = await fetch(${jsString(ctx.urls.predict)}, {`,
-    `  method: 'POST',`,
-    `  headers: { Authorization: ${jsString(`Bearer ${ctx.token}`)}, 'Content-Type': 'application/json' },`,
-    '  body: JSON.stringify({ instances: [sample] }),',
-    '});',
-    'if (!res.ok) throw new Error((await res.json()).error);',
+    ...fetchCall(ctx, '[sample]'),
     hasRaw(ctx) && classes ? 'const answer = await res.json();' : 'const { predictions } = await res.json();',
     ...show,
   ].join('\n');
@@ -142,7 +204,11 @@ function tfjsSnippet(ctx: SnippetContext): Snippet {
     '});',
     '// Class names, normaliser statistics and vocabulary travel with the model:',
     'const preprocessing = model.getUserDefinedMetadata();',
-    `const x = tf.tensor([${sampleJson(ctx.sample)}]);`,
+    ...(ctx.inputSamples && ctx.inputSamples.length > 1
+      ? [
+          `const x = [${ctx.inputSamples.map((s) => `tf.tensor([${sampleJson(s.sample)}], undefined, '${s.dtype}')`).join(', ')}];`,
+        ]
+      : [`const x = tf.tensor([${sampleJson(ctx.sample)}]);`]),
     'const y = model.predict(x);',
     'console.log(await y.array(), preprocessing?.classNames);',
   ].join('\n');
@@ -172,5 +238,6 @@ function v2Snippet(ctx: SnippetContext): Snippet {
 
 /** The four snippets for a published version. */
 export function snippets(ctx: SnippetContext): Snippet[] {
+  if (ctx.metadata?.audio) return audioSnippets(ctx, ctx.metadata);
   return [curlSnippet(ctx), fetchSnippet(ctx), tfjsSnippet(ctx), v2Snippet(ctx)];
 }

@@ -1,11 +1,19 @@
-import { Graph as DagreGraph, layout } from '@dagrejs/dagre';
 import type { Graph, XY } from '../graph';
 
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 86;
 
+/** dagre is loaded on first use: it is not needed before the first layout, so it stays out of the app shell. */
+const loadDagre = () => import('@dagrejs/dagre');
+
+/** Starts loading dagre in the background, so the first "Auto layout" or template opens without a wait. */
+export function preloadLayout(): void {
+  void loadDagre();
+}
+
 /** Positions for every node, top to bottom in data-flow order (dagre's layered layout). */
-export function layoutPositions(graph: Graph): Record<string, XY> {
+export async function layoutPositions(graph: Graph): Promise<Record<string, XY>> {
+  const { Graph: DagreGraph, layout } = await loadDagre();
   const g = new DagreGraph();
   g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 40 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -21,7 +29,7 @@ export function layoutPositions(graph: Graph): Record<string, XY> {
 }
 
 /** The same graph with every node moved to its auto-layout position. */
-export function autoLayout(graph: Graph): Graph {
-  const pos = layoutPositions(graph);
+export async function autoLayout(graph: Graph): Promise<Graph> {
+  const pos = await layoutPositions(graph);
   return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: pos[n.id] ?? n.position })) };
 }

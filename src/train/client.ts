@@ -52,6 +52,7 @@ export function toTrainingData(ds: LoadedDataset, maxTrain?: number): TrainingDa
     numClasses,
     classNames,
     augment,
+    padded: ds.format.kind === 'text',
     train: shrink(split('train'), limit),
     val: shrink(split('val'), Math.max(1, Math.ceil(ds.counts.val * ratio))),
     test: shrink(split('test'), ds.counts.test),

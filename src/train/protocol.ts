@@ -3,7 +3,7 @@ import type { ModelFiles } from '../compile/export-files';
 import type { DatasetConfig } from '../data/types';
 import type { Graph } from '../graph';
 import type { Checkpoint } from './engine/checkpoint';
-import type { EpochArtifact } from './engine/objectives/types';
+import type { EpochArtifact, ObjectiveDetail } from './engine/objectives/types';
 import type { TrainingData } from './engine/feed';
 import type { Progress } from './engine/trainer';
 import type {
@@ -59,7 +59,15 @@ export type Reply =
 export type FromWorker =
   | { type: 'phase'; phase: Phase; text: string }
   | { type: 'measured'; measurement: BackendMeasurement }
-  | { type: 'backend'; backend: BackendName; measurements: BackendMeasurement[]; reason: string }
+  | {
+      type: 'backend';
+      backend: BackendName;
+      measurements: BackendMeasurement[];
+      reason: string;
+      /** The active backend's threads (WASM) and why it has one only, as in BackendMeasurement. */
+      threads?: number;
+      threadsNote?: string;
+    }
   | { type: 'metrics'; batches: BatchPoint[]; progress: Progress }
   | { type: 'epoch'; point: EpochPoint; checkpointed: boolean }
   /** What the objective shows for an epoch (generated samples …), before that epoch's 'epoch' message. */
@@ -71,5 +79,11 @@ export type FromWorker =
       message?: string;
       timings: RunRecord['timings'];
     }
-  | { type: 'error'; message: string; nodeId?: string | null }
+  | {
+      type: 'error';
+      message: string;
+      nodeId?: string | null;
+      /** An objective's sentence as a code and values (the UI says it in the person's language). */
+      detail?: ObjectiveDetail;
+    }
   | Reply;

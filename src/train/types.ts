@@ -129,6 +129,10 @@ export interface BackendMeasurement {
   samplesPerSecond: number | null;
   /** Why it was not usable (no adapter, missing kernel …), when samplesPerSecond is null. */
   error?: string;
+  /** Threads it computed on (WASM: XNNPACK's pool), where the backend says. */
+  threads?: number;
+  /** Why it ran on one thread although the machine has more cores. */
+  threadsNote?: string;
 }
 
 export type RunStatus = 'running' | 'paused' | 'stopped' | 'completed' | 'failed';

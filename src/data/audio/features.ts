@@ -3,7 +3,7 @@
  * Try-it and the serving endpoint all call `audioToFeatures`, so a served model takes raw samples exactly as
  * the studio prepared its training data.
  */
-import type { AudioOptions } from '../types';
+import type { AudioOptions, DataProblem } from '../types';
 import { fitLength, mixToMono, normalisePeak, resample } from './resample';
 import { applyFilterbank, dctRows, frameCount, melFilterbank, powerSpectrogram } from './spectral';
 
@@ -42,24 +42,60 @@ const isPow2 = (n: number) => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 
 
 /** Checks the options; a sentence for the person, or null when they are usable. */
 export function audioOptionsProblem(o: AudioOptions): string | null {
+  return audioOptionsIssue(o)?.message ?? null;
+}
+
+/** `audioOptionsProblem` with the sentence's code (the UI says it in the person's language). */
+export function audioOptionsIssue(o: AudioOptions): DataProblem | null {
   if (!Number.isInteger(o.sampleRate) || o.sampleRate < 4000 || o.sampleRate > 48000)
-    return `The sample rate must be a whole number of Hz from 4,000 to 48,000 (got ${o.sampleRate}).`;
+    return {
+      code: 'audioRate',
+      message: `The sample rate must be a whole number of Hz from 4,000 to 48,000 (got ${o.sampleRate}).`,
+      values: { got: o.sampleRate },
+    };
   if (!(o.durationMs >= 100 && o.durationMs <= 10000))
-    return `The clip length must be from 100 to 10,000 ms (got ${o.durationMs}).`;
+    return {
+      code: 'audioDuration',
+      message: `The clip length must be from 100 to 10,000 ms (got ${o.durationMs}).`,
+      values: { got: o.durationMs },
+    };
   if (!isPow2(o.fftSize) || o.fftSize < 64 || o.fftSize > 4096)
-    return `The FFT size must be a power of two from 64 to 4,096 (got ${o.fftSize}).`;
+    return {
+      code: 'audioFft',
+      message: `The FFT size must be a power of two from 64 to 4,096 (got ${o.fftSize}).`,
+      values: { got: o.fftSize },
+    };
   if (!Number.isInteger(o.hop) || o.hop < 1 || o.hop > o.fftSize)
-    return `The hop must be a whole number of samples from 1 to the FFT size, ${o.fftSize} (got ${o.hop}).`;
+    return {
+      code: 'audioHop',
+      message: `The hop must be a whole number of samples from 1 to the FFT size, ${o.fftSize} (got ${o.hop}).`,
+      values: { fft: o.fftSize, got: o.hop },
+    };
   if (!Number.isInteger(o.melBands) || o.melBands < 2 || o.melBands > 256)
-    return `The number of mel bands must be from 2 to 256 (got ${o.melBands}).`;
+    return {
+      code: 'audioMelBands',
+      message: `The number of mel bands must be from 2 to 256 (got ${o.melBands}).`,
+      values: { got: o.melBands },
+    };
   if (o.feature === 'mfcc' && (!Number.isInteger(o.mfccCount) || o.mfccCount < 1 || o.mfccCount > o.melBands))
-    return `The number of MFCCs must be from 1 to the number of mel bands, ${o.melBands} (got ${o.mfccCount}).`;
+    return {
+      code: 'audioMfcc',
+      message: `The number of MFCCs must be from 1 to the number of mel bands, ${o.melBands} (got ${o.mfccCount}).`,
+      values: { bands: o.melBands, got: o.mfccCount },
+    };
   const top = fMaxOf(o);
   if (!(o.fMin >= 0 && o.fMin < top) || top > o.sampleRate / 2)
-    return `The mel filters must lie between 0 Hz and half the sample rate (${o.sampleRate / 2} Hz), low edge below high edge.`;
+    return {
+      code: 'audioFilters',
+      message: `The mel filters must lie between 0 Hz and half the sample rate (${o.sampleRate / 2} Hz), low edge below high edge.`,
+      values: { half: o.sampleRate / 2 },
+    };
   const frames = featureShape(o)[0];
   if (frames * o.melBands > 200_000)
-    return 'These settings make each sample too large; use a longer hop or fewer bands.';
+    return {
+      code: 'audioTooLarge',
+      message: 'These settings make each sample too large; use a longer hop or fewer bands.',
+    };
   return null;
 }
 

@@ -21,7 +21,9 @@ export interface DigitsPack {
 }
 
 const broken = () =>
-  new DataError('digits-audio.bin is damaged. Restore data/fsdd/digits-audio.bin and run "npm run build".');
+  new DataError('digits-audio.bin is damaged. Restore data/fsdd/digits-audio.bin and run "npm run build".', {
+    code: 'digitsPackDamaged',
+  });
 
 /** Reads the header and record table of digits-audio.bin (see scripts/pack-fsdd.ts for the layout). */
 export function parseDigitsPack(bytes: Uint8Array): DigitsPack {

@@ -23,8 +23,12 @@ export function prepareAudioInput(
   sampleRate: number,
 ): { clip: Float32Array; sampleRate: number; features: Float32Array; input: Float32Array } {
   const o = audioOptionsOf(config);
-  if (!o) throw new DataError('This dataset is not audio: load an audio dataset to try recordings.');
-  if (!channels.length || channels[0].length === 0) throw new DataError('The recording is empty.');
+  if (!o)
+    throw new DataError('This dataset is not audio: load an audio dataset to try recordings.', {
+      code: 'notAudio',
+    });
+  if (!channels.length || channels[0].length === 0)
+    throw new DataError('The recording is empty.', { code: 'emptyRecording' });
   const clip = prepareClip(channels, sampleRate, o);
   const features = clipFeatures(clip, o);
   const input = applyNormaliser(features.slice(), config.fitted.normaliser);

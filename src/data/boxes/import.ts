@@ -2,7 +2,7 @@ import { throwIfCancelled } from '../csv/decode';
 import { isUnsafePath, readZip } from '../images/archive';
 import type { ImageDecoder } from '../images/decode';
 import { readImageHeader } from '../images/formats';
-import type { ImageOptions, Progress } from '../types';
+import type { DataErrorDetail, ImageOptions, Progress } from '../types';
 import { DataError } from '../types';
 import type { BoxSet } from './boxes';
 
@@ -21,21 +21,27 @@ export function parseBoxCsv(text: string): BoxRow[] {
   const delimiter = lines[0]?.includes('\t') ? '\t' : lines[0]?.includes(';') ? ';' : ',';
   const header = lines.length > 0 && !Number.isFinite(Number(unquote(lines[0].split(delimiter)[1] ?? '')));
   const rows = header ? lines.slice(1) : lines;
-  if (rows.length === 0) throw new DataError('The box table has no rows (expected file, x, y, w, h, class).');
+  if (rows.length === 0)
+    throw new DataError('The box table has no rows (expected file, x, y, w, h, class).', {
+      code: 'boxTableEmpty',
+    });
   return rows.map((line, r) => {
     const row = r + (header ? 2 : 1);
     const cells = line.split(delimiter).map(unquote);
     if (cells.length !== 6) {
       throw new DataError(
         `Row ${row} of the box table has ${cells.length} field${cells.length === 1 ? '' : 's'}; each row needs 6: file, x, y, w, h, class.`,
+        { code: 'boxRowFields', values: { row, count: cells.length } },
       );
     }
     const box = cells.slice(1, 5).map(Number) as BoxRow['box'];
     if (box.some((v) => !Number.isFinite(v)) || box[2] <= 0 || box[3] <= 0 || box[0] < 0 || box[1] < 0)
       throw new DataError(
         `Row ${row}: the box "${cells.slice(1, 5).join(', ')}" is not four numbers with a positive width and height.`,
+        { code: 'boxNotNumbers', values: { row, box: cells.slice(1, 5).join(', ') } },
       );
-    if (!cells[5]) throw new DataError(`Row ${row} has no class name.`);
+    if (!cells[5])
+      throw new DataError(`Row ${row} has no class name.`, { code: 'boxNoClass', values: { row } });
     return { row, file: cells[0].replace(/\\/g, '/'), box, className: cells[5] };
   });
 }
@@ -67,11 +73,14 @@ export async function loadBoxZip(
   const files = readZip(bytes);
   const tables = Object.keys(files).filter((p) => /\.csv$/i.test(p) && !/(^|\/)(__MACOSX|\.)/.test(p));
   if (tables.length !== 1)
-    throw new DataError(
-      tables.length === 0
-        ? 'The zip holds no CSV of boxes: add one with the columns file, x, y, w, h, class.'
-        : `The zip holds ${tables.length} CSV files (${tables.slice(0, 3).join(', ')}); keep just the box table.`,
-    );
+    throw tables.length === 0
+      ? new DataError('The zip holds no CSV of boxes: add one with the columns file, x, y, w, h, class.', {
+          code: 'boxNoCsv',
+        })
+      : new DataError(
+          `The zip holds ${tables.length} CSV files (${tables.slice(0, 3).join(', ')}); keep just the box table.`,
+          { code: 'boxManyCsv', values: { count: tables.length, files: tables.slice(0, 3).join(', ') } },
+        );
   const rows = parseBoxCsv(new TextDecoder().decode(files[tables[0]]));
   const find = imageIndex(files, tables[0].includes('/') ? tables[0].replace(/[^/]+$/, '') : '');
   const missing = rows.filter((r) => !find(r.file));
@@ -81,6 +90,15 @@ export async function loadBoxZip(
         .slice(0, 3)
         .map((r) => `"${r.file}" in row ${r.row}`)
         .join(', ')}).`,
+      {
+        code: 'boxMissingImages',
+        values: {
+          count: missing.length,
+          examples: missing
+            .slice(0, 3)
+            .map((r): DataErrorDetail => ({ code: 'missingExample', values: { file: r.file, row: r.row } })),
+        },
+      },
     );
   const normalised = rows.every((r) => r.box.every((v) => v <= 1));
   const classNames = [...new Set(rows.map((r) => r.className))].sort();
@@ -93,16 +111,27 @@ export async function loadBoxZip(
     const r = rows[i];
     const data = files[find(r.file)!];
     const head = readImageHeader(data);
-    if (!head) throw new DataError(`Row ${r.row}: "${r.file}" is not an image the studio can read.`);
+    if (!head)
+      throw new DataError(`Row ${r.row}: "${r.file}" is not an image the studio can read.`, {
+        code: 'boxImageUnreadable',
+        values: { row: r.row, file: r.file },
+      });
     const [x, y, bw, bh] = normalised
       ? r.box
       : [r.box[0] / head.width, r.box[1] / head.height, r.box[2] / head.width, r.box[3] / head.height];
     if (x + bw > 1.001 || y + bh > 1.001)
       throw new DataError(
         `Row ${r.row}: the box reaches outside "${r.file}" (${head.width}×${head.height}).`,
+        {
+          code: 'boxOutside',
+          values: { row: r.row, file: r.file, width: head.width, height: head.height },
+        },
       );
     const rgba = await decode(data, head.type, w, h).catch(() => {
-      throw new DataError(`Row ${r.row}: "${r.file}" is damaged or cannot be decoded.`);
+      throw new DataError(`Row ${r.row}: "${r.file}" is damaged or cannot be decoded.`, {
+        code: 'boxDamaged',
+        values: { row: r.row, file: r.file },
+      });
     });
     writePixels(rgba, images, i * w * h * channels, channels);
     boxes.set([x, y, bw, bh], i * 4);

@@ -27,7 +27,9 @@ function shapeTest(kind: number, x0: number, y0: number, w: number, h: number): 
  */
 export function generateBoxes(samples: number, seed: number, side = BOXES_SIDE): BoxSet {
   if (!Number.isInteger(samples) || samples < 30 || samples > 20_000)
-    throw new DataError('The number of images must be a whole number from 30 to 20,000.');
+    throw new DataError('The number of images must be a whole number from 30 to 20,000.', {
+      code: 'boxesCount',
+    });
   const rng = makeRng(seed);
   const images = new Float32Array(samples * side * side);
   const boxes = new Float32Array(samples * 4);

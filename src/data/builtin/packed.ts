@@ -22,7 +22,10 @@ export function parseMnistPack(packed: Uint8Array, name = 'mnist.bin'): MnistPac
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
   if (bytes.length < 20 || magic !== 'MSMN')
-    throw new DataError(`${name} is not a packed image file. Run "node scripts/prepare-data.mjs --force".`);
+    throw new DataError(`${name} is not a packed image file. Run "node scripts/prepare-data.mjs --force".`, {
+      code: 'notPacked',
+      values: { name },
+    });
   const count = view.getUint32(4, true);
   const rows = view.getUint16(8, true);
   const cols = view.getUint16(10, true);
@@ -31,7 +34,10 @@ export function parseMnistPack(packed: Uint8Array, name = 'mnist.bin'): MnistPac
   const labels = bytes.subarray(20, 20 + count);
   const pixels = bytes.subarray(20 + count, 20 + count + count * rows * cols);
   if (pixels.length !== count * rows * cols)
-    throw new DataError(`${name} is cut short. Run "node scripts/prepare-data.mjs --force".`);
+    throw new DataError(`${name} is cut short. Run "node scripts/prepare-data.mjs --force".`, {
+      code: 'cutShort',
+      values: { name },
+    });
   return {
     rows,
     cols,
@@ -52,7 +58,9 @@ export interface TextPack {
 export function parseTextPack(gz: Uint8Array): TextPack {
   const pack = JSON.parse(new TextDecoder().decode(gunzip(gz, 'spam.bin'))) as TextPack;
   if (!Array.isArray(pack.texts) || pack.texts.length !== pack.labels?.length) {
-    throw new DataError('spam.bin is damaged. Run "node scripts/prepare-data.mjs --force".');
+    throw new DataError('spam.bin is damaged. Run "node scripts/prepare-data.mjs --force".', {
+      code: 'spamDamaged',
+    });
   }
   return pack;
 }
@@ -61,6 +69,9 @@ function gunzip(gz: Uint8Array, name: string): Uint8Array {
   try {
     return gunzipSync(gz);
   } catch {
-    throw new DataError(`${name} is not a gzip file. Run "node scripts/prepare-data.mjs --force".`);
+    throw new DataError(`${name} is not a gzip file. Run "node scripts/prepare-data.mjs --force".`, {
+      code: 'notGzip',
+      values: { name },
+    });
   }
 }

@@ -92,6 +92,7 @@ export function generate(id: BuiltinId, samples: number, seed: number): RawSampl
   if (!Number.isInteger(samples) || samples < 10 || samples > MAX_SYNTHETIC) {
     throw new DataError(
       `The number of samples must be a whole number from 10 to ${MAX_SYNTHETIC.toLocaleString('en-US')}.`,
+      { code: 'syntheticCount', values: { max: MAX_SYNTHETIC } },
     );
   }
   return gen(samples, makeRng(seed));

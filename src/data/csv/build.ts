@@ -64,23 +64,42 @@ function planColumns(table: RawTable, options: CsvOptions): Plan {
   if (options.columns.length !== table.columns.length) {
     throw new DataError(
       `The file has ${table.columns.length} columns but the saved settings describe ${options.columns.length}. Upload the file again.`,
+      { code: 'columnCountChanged', values: { count: table.columns.length, saved: options.columns.length } },
     );
   }
   const pick = (role: string) => options.columns.flatMap((s, j) => (s.role === role ? [j] : []));
   const f = pick('feature');
   const t = pick('target');
-  if (!t.length) throw new DataError('Pick a target column: the values the model should learn to predict.');
-  if (!f.length) throw new DataError('Pick at least one feature column: the values the model sees.');
+  if (!t.length)
+    throw new DataError('Pick a target column: the values the model should learn to predict.', {
+      code: 'pickTarget',
+    });
+  if (!f.length)
+    throw new DataError('Pick at least one feature column: the values the model sees.', {
+      code: 'pickFeature',
+    });
   const specs = options.columns;
   if (t.some((j) => specs[j].type === 'text'))
     throw new DataError(
       `The target "${specs[t[0]].name}" is a text column; set it to categorical or numeric.`,
+      {
+        code: 'textTarget',
+        values: { name: specs[t[0]].name },
+      },
     );
   const classes = t.some((j) => specs[j].type === 'categorical');
-  if (classes && t.length > 1) throw new DataError('Pick one categorical target, or only numeric targets.');
+  if (classes && t.length > 1)
+    throw new DataError('Pick one categorical target, or only numeric targets.', {
+      code: 'oneCategoricalTarget',
+    });
   const text = f.some((j) => specs[j].type === 'text');
   if (text && f.length > 1) {
-    throw new DataError('A text column must be the only feature: set the other feature columns to "ignore".');
+    throw new DataError(
+      'A text column must be the only feature: set the other feature columns to "ignore".',
+      {
+        code: 'textOnlyFeature',
+      },
+    );
   }
   for (const j of [...f, ...t]) checkColumn(table, j, specs[j]);
   return {
@@ -95,13 +114,20 @@ function planColumns(table: RawTable, options: CsvOptions): Plan {
 function checkColumn(table: RawTable, j: number, spec: ColumnSpec): void {
   const col = table.columns[j];
   if (col.missing === col.length) {
-    throw new DataError(`The column "${col.name}" is empty in every row; set it to "ignore".`);
+    throw new DataError(`The column "${col.name}" is empty in every row; set it to "ignore".`, {
+      code: 'columnEmpty',
+      values: { name: col.name },
+    });
   }
   if (spec.type === 'numeric' && col.textCount > 0) {
     const r = col.firstTextRow();
     const line = r + (table.hasHeader ? 2 : 1);
     throw new DataError(
       `The column "${col.name}" should hold numbers, but row ${line} has "${col.text(r)}" (${col.textCount} cell${col.textCount === 1 ? ' is' : 's are'} not numbers). Fix those cells, or set the column to categorical.`,
+      {
+        code: 'notNumbers',
+        values: { name: col.name, row: line, text: String(col.text(r)), count: col.textCount },
+      },
     );
   }
 }
@@ -122,6 +148,7 @@ function keptRows(table: RawTable, plan: Plan, options: CsvOptions, warnings: st
   if (kept.length < 2) {
     throw new DataError(
       `Only ${kept.length} row${kept.length === 1 ? '' : 's'} left after removing missing values; a dataset needs at least two.`,
+      { code: 'rowsLeft', values: { count: kept.length } },
     );
   }
   return Int32Array.from(kept);
@@ -146,6 +173,7 @@ function classNamesOf(col: RawColumn, rows: Int32Array): string[] {
   if (list.length < 2) {
     throw new DataError(
       `The target "${col.name}" has only one class ("${list[0]}"); a classifier needs at least two. Pick another target or add rows of other classes.`,
+      { code: 'oneClass', values: { name: col.name, value: list[0] } },
     );
   }
   return list;

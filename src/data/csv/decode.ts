@@ -20,7 +20,8 @@ export async function readUtf8Chunks(
   signal?: AbortSignal,
   chunkBytes = CHUNK_BYTES,
 ): Promise<void> {
-  if (blob.size === 0) throw new DataError('The file is empty: there is nothing to read.');
+  if (blob.size === 0)
+    throw new DataError('The file is empty: there is nothing to read.', { code: 'fileEmpty' });
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   for (let start = 0; start < blob.size; start += chunkBytes) {
     throwIfCancelled(signal);
@@ -30,8 +31,10 @@ export async function readUtf8Chunks(
     try {
       text = decoder.decode(bytes, { stream: start + chunkBytes < blob.size });
     } catch {
+      const byte = start + firstBadByte(bytes);
       throw new DataError(
-        `The file is not UTF-8 text (the first bad byte is near byte ${(start + firstBadByte(bytes)).toLocaleString('en-US')}). Save it as "CSV UTF-8" and upload it again.`,
+        `The file is not UTF-8 text (the first bad byte is near byte ${byte.toLocaleString('en-US')}). Save it as "CSV UTF-8" and upload it again.`,
+        { code: 'notUtf8', values: { byte } },
       );
     }
     onText(text);
@@ -41,7 +44,9 @@ export async function readUtf8Chunks(
 
 function rejectUtf16(bytes: Uint8Array): void {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new DataError('The file is UTF-16 text. Save it as "CSV UTF-8" and upload it again.');
+    throw new DataError('The file is UTF-16 text. Save it as "CSV UTF-8" and upload it again.', {
+      code: 'utf16',
+    });
   }
 }
 

@@ -116,7 +116,11 @@ class TableBuilder {
     const r = Papa.parse<string[]>(text, { delimiter: this.delimiter, skipEmptyLines: true });
     const quote = r.errors.find((e) => e.type === 'Quotes');
     if (quote) {
-      throw new DataError(`Row ${this.record + (quote.row ?? 0) + 1} has a quote (") that is never closed.`);
+      const row = this.record + (quote.row ?? 0) + 1;
+      throw new DataError(`Row ${row} has a quote (") that is never closed.`, {
+        code: 'unclosedQuote',
+        values: { row },
+      });
     }
     for (const row of r.data) this.addRow(row);
   }
@@ -126,6 +130,7 @@ class TableBuilder {
     if (row.length > MAX_COLUMNS) {
       throw new DataError(
         `Row ${this.record} has ${row.length.toLocaleString('en-US')} fields; the studio reads at most ${MAX_COLUMNS.toLocaleString('en-US')} columns. Check the delimiter.`,
+        { code: 'tooManyColumns', values: { row: this.record, count: row.length, max: MAX_COLUMNS } },
       );
     }
     if (!this.columns) {
@@ -135,8 +140,18 @@ class TableBuilder {
     }
     if (row.length !== this.width) {
       const what = this.hasHeader ? 'the header has' : 'the first row has';
+      const tab = this.delimiter === '\t';
       throw new DataError(
-        `Row ${this.record} has ${row.length} field${row.length === 1 ? '' : 's'} but ${what} ${this.width}. Every row needs the same number of "${this.delimiter === '\t' ? 'tab' : this.delimiter}"-separated fields.`,
+        `Row ${this.record} has ${row.length} field${row.length === 1 ? '' : 's'} but ${what} ${this.width}. Every row needs the same number of "${tab ? 'tab' : this.delimiter}"-separated fields.`,
+        {
+          code: this.hasHeader ? 'rowWidthHeader' : 'rowWidthFirst',
+          values: {
+            row: this.record,
+            count: row.length,
+            width: this.width!,
+            delimiter: tab ? [{ code: 'tab' }] : this.delimiter!,
+          },
+        },
       );
     }
     if (this.head.length < 20) this.head.push(row);
@@ -158,12 +173,17 @@ class TableBuilder {
 
   finish(): RawTable {
     if (!this.columns) {
-      if (!this.early.length) throw new DataError('The file holds no rows: it is empty or only blank lines.');
+      if (!this.early.length)
+        throw new DataError('The file holds no rows: it is empty or only blank lines.', { code: 'noRows' });
       this.start();
     }
     const rows = this.columns![0].length;
-    if (rows === 0) throw new DataError('The file has a header row but no data rows.');
-    if (rows === 1) throw new DataError('The file has only one data row; a dataset needs at least two.');
+    if (rows === 0)
+      throw new DataError('The file has a header row but no data rows.', { code: 'headerOnly' });
+    if (rows === 1)
+      throw new DataError('The file has only one data row; a dataset needs at least two.', {
+        code: 'oneRow',
+      });
     return {
       delimiter: this.delimiter!,
       hasHeader: this.hasHeader,

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import type { ImageOptions } from '../types';
-import { DataError } from '../types';
+import { DataError, type DataErrorDetail, type DataProblem } from '../types';
 import { hasImageExtension, isGrayscale, MAX_PIXELS, readImageHeader } from './formats';
 
 /** One image file with its class (the name of the folder it sits in). */
@@ -30,7 +30,7 @@ export function readZip(bytes: Uint8Array): Record<string, Uint8Array> {
   try {
     return unzipSync(bytes);
   } catch {
-    throw new DataError('The file is not a readable .zip archive.');
+    throw new DataError('The file is not a readable .zip archive.', { code: 'notZip' });
   }
 }
 
@@ -66,25 +66,42 @@ export function listImages(files: Record<string, Uint8Array>): ImageListing {
     }
     entries.push({ path: paths[k], className: segs[segs.length - 2], bytes: files[paths[k]] });
   });
-  if (!entries.length) throw new DataError(noImagesMessage(skipped));
+  if (!entries.length) throw DataError.of(noImagesProblem(skipped));
   const classNames = [...new Set(entries.map((e) => e.className))].sort();
   if (classNames.length < 2) {
     throw new DataError(
       `All images are in one folder ("${classNames[0]}"); a classifier needs at least two classes. Put each class in its own folder.`,
+      { code: 'oneImageFolder', values: { folder: classNames[0] } },
     );
   }
   return { entries, classNames, skipped };
 }
 
-function noImagesMessage(s: Skipped): string {
+function noImagesProblem(s: Skipped): DataProblem {
   if (s.noFolder) {
-    return 'The images are not in folders. Put each class in a folder named after it (cats/1.png, dogs/2.png) and zip those folders.';
+    return {
+      code: 'imagesNotInFolders',
+      message:
+        'The images are not in folders. Put each class in a folder named after it (cats/1.png, dogs/2.png) and zip those folders.',
+    };
   }
-  const parts = [
-    s.notImage && `${s.notImage} file${s.notImage === 1 ? ' is' : 's are'} not images`,
-    s.unsafePath && `${s.unsafePath} had unsafe paths`,
-  ].filter(Boolean);
-  return `No images found (PNG, JPEG, GIF, BMP or WebP)${parts.length ? `: ${parts.join(', ')}` : ''}.`;
+  const parts: { text: string; detail: DataErrorDetail }[] = [];
+  if (s.notImage)
+    parts.push({
+      text: `${s.notImage} file${s.notImage === 1 ? ' is' : 's are'} not images`,
+      detail: { code: 'partNotImage', values: { count: s.notImage } },
+    });
+  if (s.unsafePath)
+    parts.push({
+      text: `${s.unsafePath} had unsafe paths`,
+      detail: { code: 'partUnsafe', values: { count: s.unsafePath } },
+    });
+  if (!parts.length) return { code: 'noImages', message: 'No images found (PNG, JPEG, GIF, BMP or WebP).' };
+  return {
+    code: 'noImagesSkipped',
+    message: `No images found (PNG, JPEG, GIF, BMP or WebP): ${parts.map((p) => p.text).join(', ')}.`,
+    values: { parts: parts.map((p) => p.detail) },
+  };
 }
 
 /** Images looked at to suggest decoding options. */
@@ -111,7 +128,7 @@ export function suggestImageOptions(zip: Uint8Array): ImageOptions {
         ++picked > 0,
     });
   } catch {
-    throw new DataError('The file is not a readable .zip archive.');
+    throw new DataError('The file is not a readable .zip archive.', { code: 'notZip' });
   }
   const headers = Object.values(files)
     .map((bytes) => ({ bytes, header: readImageHeader(bytes) }))

@@ -1,7 +1,7 @@
 import type { Assembly } from '../assemble';
 import { throwIfCancelled } from '../csv/decode';
 import type { ImageOptions, Progress } from '../types';
-import { DataError } from '../types';
+import { DataError, type DataProblem } from '../types';
 import type { ImageListing } from './archive';
 import { MAX_PIXELS, readImageHeader } from './formats';
 
@@ -21,9 +21,18 @@ export const MAX_SIDE = 512;
 
 /** Checks decoding options; a message for the person, or null. */
 export function imageOptionsProblem(o: ImageOptions): string | null {
+  return imageOptionsIssue(o)?.message ?? null;
+}
+
+/** `imageOptionsProblem` with the sentence's code, for `DataError`. */
+function imageOptionsIssue(o: ImageOptions): DataProblem | null {
   const ok = (n: number) => Number.isInteger(n) && n >= 4 && n <= MAX_SIDE;
   if (!ok(o.width) || !ok(o.height))
-    return `Image width and height must be whole numbers from 4 to ${MAX_SIDE}.`;
+    return {
+      code: 'imageSize',
+      message: `Image width and height must be whole numbers from 4 to ${MAX_SIDE}.`,
+      values: { max: MAX_SIDE },
+    };
   return null;
 }
 
@@ -45,8 +54,8 @@ export async function decodeImages(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<Assembly> {
-  const problem = imageOptionsProblem(options);
-  if (problem) throw new DataError(problem);
+  const problem = imageOptionsIssue(options);
+  if (problem) throw DataError.of(problem);
   const { width: w, height: h, channels: c } = options;
   const size = w * h * c;
   const x = new Float32Array(listing.entries.length * size);
@@ -69,11 +78,11 @@ export async function decodeImages(
   const y = Int32Array.from(labels);
   const present = new Set(labels);
   if (present.size < 2) {
-    throw new DataError(
-      labels.length
-        ? 'Only one class has images that could be read; a classifier needs at least two.'
-        : 'None of the images could be read.',
-    );
+    throw labels.length
+      ? new DataError('Only one class has images that could be read; a classifier needs at least two.', {
+          code: 'oneImageClass',
+        })
+      : new DataError('None of the images could be read.', { code: 'noImagesRead' });
   }
   return {
     name,

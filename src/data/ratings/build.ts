@@ -9,7 +9,7 @@ import { leaveLastOut, type Ratings } from './ratings';
  */
 export function ratingsAssembly(r: Ratings, name: string, config: DatasetConfig): Assembly {
   if (r.users.length < 2 || r.items.length < 2)
-    throw new DataError('A ratings set needs at least two users and two items.');
+    throw new DataError('A ratings set needs at least two users and two items.', { code: 'ratingsTooFew' });
   const n = r.user.length;
   const x = new Int32Array(n * 2);
   for (let i = 0; i < n; i++) {
@@ -18,7 +18,9 @@ export function ratingsAssembly(r: Ratings, name: string, config: DatasetConfig)
   }
   const split = leaveLastOut(r, config.split.seed);
   if (split.test.length === 0)
-    throw new DataError('No user has two ratings or more, so there is nothing to hold out for testing.');
+    throw new DataError('No user has two ratings or more, so there is nothing to hold out for testing.', {
+      code: 'ratingsNoHoldout',
+    });
   const warnings: string[] = [];
   const trained = new Set<number>();
   for (const i of split.train) trained.add(r.item[i]);

@@ -18,9 +18,11 @@ export function generateRatings(
   items = RATINGS_ITEMS,
 ): Ratings {
   if (!Number.isInteger(samples) || samples < users * 2 || samples > users * items * 0.5) {
-    throw new DataError(
-      `The number of ratings must be a whole number from ${users * 2} to ${Math.floor(users * items * 0.5)}.`,
-    );
+    const [min, max] = [users * 2, Math.floor(users * items * 0.5)];
+    throw new DataError(`The number of ratings must be a whole number from ${min} to ${max}.`, {
+      code: 'ratingsCount',
+      values: { min, max },
+    });
   }
   const rng = makeRng(seed);
   const taste = (n: number) =>

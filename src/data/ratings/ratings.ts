@@ -46,10 +46,13 @@ export function leaveLastOut(r: Ratings, seed: number): Splits<Int32Array> {
 export function idIndex(vocabulary: readonly string[], id: string, what: 'user' | 'item'): number {
   const i = vocabulary.indexOf(id.trim());
   if (i < 0) {
+    const examples = vocabulary.slice(0, 3).join(', ');
     throw new DataError(
-      `The ${what} "${id}" is not in this dataset: it knows ${vocabulary.length} ${what}s (e.g. ${vocabulary
-        .slice(0, 3)
-        .join(', ')}). A model only has embeddings for ids it saw in training.`,
+      `The ${what} "${id}" is not in this dataset: it knows ${vocabulary.length} ${what}s (e.g. ${examples}). A model only has embeddings for ids it saw in training.`,
+      {
+        code: what === 'user' ? 'unknownUser' : 'unknownItem',
+        values: { id, count: vocabulary.length, examples },
+      },
     );
   }
   return i;

@@ -21,6 +21,7 @@ async function fetchAsset(base: string, name: string): Promise<Uint8Array> {
   if (!res.ok) {
     throw new DataError(
       `The built-in data file data/${name} is missing. Run "node scripts/prepare-data.mjs" (npm run build does it).`,
+      { code: 'builtinMissing', values: { name } },
     );
   }
   return new Uint8Array(await res.arrayBuffer());
@@ -43,7 +44,8 @@ async function handle(msg: Exclude<ToWorker, { type: 'cancel' }>, signal: AbortS
   const io: DataIO = {
     asset: (name) => fetchAsset(msg.assetBase, name),
     file: async () => {
-      if (!file) throw new DataError('The uploaded file is missing. Upload it again.');
+      if (!file)
+        throw new DataError('The uploaded file is missing. Upload it again.', { code: 'uploadMissing' });
       return file;
     },
     decodeImage: browserDecoder,
@@ -65,7 +67,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       const kind = e instanceof CancelledError ? 'cancelled' : e instanceof DataError ? 'data' : 'bug';
       const message =
         kind === 'bug' ? `Reading the data failed unexpectedly: ${String(e)}` : (e as Error).message;
-      send({ type: 'failed', id: msg.id, message, kind });
+      const detail = e instanceof DataError ? e.detail : undefined;
+      send({ type: 'failed', id: msg.id, message, kind, detail });
     })
     .finally(() => running.delete(msg.id));
 };

@@ -1,6 +1,6 @@
 import type { CsvInspection } from '../csv/inspect';
 import type { ParseOptions } from '../csv/parse';
-import type { DatasetConfig, ImageOptions, LoadedDataset, Progress } from '../types';
+import type { DataErrorDetail, DatasetConfig, ImageOptions, LoadedDataset, Progress } from '../types';
 
 /** Messages the page sends to the data worker. */
 export type ToWorker =
@@ -15,7 +15,14 @@ export type FromWorker =
   | { type: 'loaded'; id: number; dataset: LoadedDataset }
   | { type: 'inspected'; id: number; inspection: CsvInspection }
   | { type: 'suggested'; id: number; options: ImageOptions }
-  | { type: 'failed'; id: number; message: string; kind: 'data' | 'cancelled' | 'bug' };
+  | {
+      type: 'failed';
+      id: number;
+      message: string;
+      kind: 'data' | 'cancelled' | 'bug';
+      /** A data error's code and values (the page says it in the person's language). */
+      detail?: DataErrorDetail;
+    };
 
 /** The typed arrays of a dataset, to transfer instead of copying. */
 export function transferables(ds: LoadedDataset): ArrayBuffer[] {

@@ -8,12 +8,20 @@ import { buildModel } from './model';
 import { makeObjective, ObjectiveError } from './objectives';
 import { TargetMismatchError } from './outputs';
 import { Trainer } from './trainer';
+import { wasmThreading } from './wasm-threads';
 
 /** Candidates in order of preference when measurements tie. */
 export const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 const MEASURE_MS = 800;
 const MAX_STEPS = 6;
+
+/** The active backend's threads (WASM's pool) and why it has one only, for the UI; empty for the others. */
+export function threadsOf(name: BackendName): Pick<BackendMeasurement, 'threads' | 'threadsNote'> {
+  if (name !== 'wasm') return {};
+  const { threads, reason } = wasmThreading();
+  return threads === null ? {} : { threads, ...(reason ? { threadsNote: reason } : {}) };
+}
 
 /** Switches tfjs to a backend; the reason it is unusable, or null. */
 export async function switchTo(name: BackendName): Promise<string | null> {
@@ -90,7 +98,7 @@ export async function measureBackends(
     if (problem) m = { backend, samplesPerSecond: null, error: problem };
     else {
       try {
-        m = { backend, samplesPerSecond: await timeSteps(graph, data, config) };
+        m = { backend, samplesPerSecond: await timeSteps(graph, data, config), ...threadsOf(backend) };
       } catch (e) {
         // A target that does not fit the outputs is the same on every backend: say so once, before training.
         if (e instanceof TargetMismatchError || e instanceof ObjectiveError) throw e;

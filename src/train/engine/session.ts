@@ -3,7 +3,7 @@ import { CompileError } from '../../compile/errors';
 import { assertIndexRange } from '../../data/index-check';
 import type { FromWorker, StartMessage } from '../protocol';
 import type { BackendMeasurement, BackendName, BatchPoint, RunRecord } from '../types';
-import { BACKENDS, fastest, measureBackends, switchTo } from './backends';
+import { BACKENDS, fastest, measureBackends, switchTo, threadsOf } from './backends';
 import { type Checkpoint, pack, restore, snapshot, unpack } from './checkpoint';
 import { DeviceWatch, deviceLostMessage, fallbackBackend } from './device-loss';
 import { firstNonFinite } from './feed';
@@ -65,7 +65,8 @@ export class Session {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       const nodeId = e instanceof CompileError || e instanceof ObjectiveError ? e.nodeId : undefined;
-      this.post({ type: 'error', message, nodeId });
+      const detail = e instanceof ObjectiveError ? e.detail : undefined;
+      this.post({ type: 'error', message, nodeId, detail });
     }
   }
 
@@ -104,7 +105,7 @@ export class Session {
 
   private announce(backend: BackendName, reason: string): void {
     this.backend = backend;
-    this.post({ type: 'backend', backend, measurements: this.measurements, reason });
+    this.post({ type: 'backend', backend, measurements: this.measurements, reason, ...threadsOf(backend) });
     this.watchDevice();
   }
 

@@ -5,17 +5,23 @@ import { buildDataset } from '../../data/load';
 import { DEFAULT_SPLIT } from '../../data/split';
 import { TEMPLATES } from '../../graph/templates';
 import { nodeBackends } from '../testing/backends';
-import { runSession, startMessage } from '../testing/session';
+import { startMessage } from '../testing/session';
 import { builtinIO, trainingData } from '../testing/template-run';
 import type { TrainingConfig } from '../types';
 import { predictSplit } from './evaluate';
+import type { Feed } from './feed';
+import { Session } from './session';
 
 // The speech domain end to end in Node: the built-in spoken digits (FSDD) as log-mel spectrograms with the
-// dataset's default augmentation, the "Speech commands CNN" template with the settings it recommends, the WASM
-// backend, and the accuracy on the test speaker, whose voice is never in the training split. Bounded: 2,250 clips
-// × 8 epochs (several minutes on two free cores, far longer on a shared machine).
+// dataset's default augmentation, the "Speech commands CNN" template with the settings it recommends except the
+// epochs, the WASM backend, and the accuracy on the test speaker, whose voice is never in the training split,
+// after every epoch. Bounded: 2,250 clips × 3 epochs (about 100 s of CPU; the template's full 8 epochs are
+// measured by `npx tsx bench/domains-speech.ts`).
+/** Epochs of this quick check (the template recommends 8). */
+const QUICK_EPOCHS = 3;
+
 describe('Speech commands CNN on the spoken digits', () => {
-  it('recognises the digits of a speaker it never heard', async () => {
+  it('recognises the digits of a speaker it never heard, steadily over the last epochs', async () => {
     const config = {
       version: 1 as const,
       source: { kind: 'builtin' as const, id: 'digits-audio' as const, seed: 1, samples: 0 },
@@ -34,32 +40,45 @@ describe('Speech commands CNN on the spoken digits', () => {
       loss: 'auto',
       seed: 1,
       batchSize: 32,
-      epochs: 8,
       ...template.recommended.settings,
+      epochs: QUICK_EPOCHS,
       backend: (await nodeBackends()).includes('wasm') ? 'wasm' : 'cpu',
     };
     const data = { ...trainingData(ds), augment: ds.augment };
-    const { s, messages } = await runSession({
-      ...startMessage(template.build(), data, training),
-      checkpoints: false,
-    });
-    const failure = messages.find((m) => m.type === 'error');
-    if (failure?.type === 'error') throw new Error(failure.message);
-    const probs = await predictSplit(s.model!, s.trainer!.feed!, data.test);
-    let right = 0;
-    for (let i = 0; i < data.test.count; i++) {
-      const row = Array.from(probs.subarray(i * 10, i * 10 + 10));
-      if (row.indexOf(Math.max(...row)) === data.test.y[i]) right++;
-    }
-    const accuracy = right / data.test.count;
-    console.info(
-      `Speech commands CNN: ${(accuracy * 100).toFixed(1)} % on the held-out speaker (${training.epochs} epochs, ${training.backend})`,
+    const testAccuracy = async (model: tf.LayersModel, feed: Feed) => {
+      const probs = await predictSplit(model, feed, data.test);
+      let right = 0;
+      for (let i = 0; i < data.test.count; i++) {
+        const row = Array.from(probs.subarray(i * 10, i * 10 + 10));
+        if (row.indexOf(Math.max(...row)) === data.test.y[i]) right++;
+      }
+      return right / data.test.count;
+    };
+    // The epoch hook (where the studio checkpoints) measures the held-out speaker after every epoch.
+    const perEpoch: number[] = [];
+    const failures: string[] = [];
+    const session: Session = new Session(
+      { ...startMessage(template.build(), data, training), checkpoints: true },
+      (m) => m.type === 'error' && failures.push(m.message),
+      {
+        save: async () => void perEpoch.push(await testAccuracy(session.model!, session.trainer!.feed!)),
+        remove: async () => undefined,
+      },
     );
-    s.disposeModel();
+    await session.run();
+    if (failures.length) throw new Error(failures[0]);
+    const accuracy = perEpoch[perEpoch.length - 1];
+    console.info(
+      `Speech commands CNN on the held-out speaker, per epoch: ${perEpoch.map((a) => (a * 100).toFixed(1)).join(', ')} % (${training.backend})`,
+    );
+    session.disposeModel();
     await tf.setBackend('cpu');
     expect(ds.counts).toEqual({ train: 2250, val: 250, test: 500 });
-    // Measured: 0.886 after the 8 epochs (WASM). Epochs 1–7 gave 0.54, 0.70, 0.79, 0.82, 0.87, 0.88, 0.76: the
-    // figure swings by epoch, so the floor leaves room; ten classes, so chance is 0.1.
-    expect(accuracy).toBeGreaterThanOrEqual(0.7);
-  }, 3_600_000);
+    expect(perEpoch).toHaveLength(training.epochs);
+    // Measured (WASM, seed 1): 60.6, 70.2, 79.6 % after epochs 1–3; the template's full 8 epochs reach 89.6 %
+    // (bench/domains-speech.ts), and the held-out voice moves the figure by several points from epoch to epoch.
+    // Ten classes, chance is 10 %: the floors leave about ten points of room.
+    expect(accuracy).toBeGreaterThanOrEqual(0.68);
+    expect(Math.min(...perEpoch.slice(-2))).toBeGreaterThanOrEqual(0.6);
+  }, 1_800_000);
 });

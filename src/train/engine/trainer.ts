@@ -85,7 +85,7 @@ export class Trainer {
     objective?: Objective,
   ) {
     this.objective = objective ?? makeObjective({ model, data, config });
-    this.feed = data ? new Feed(data) : null;
+    this.feed = data ? new Feed(data, model.inputs[0]?.shape) : null;
   }
 
   /** The main optimiser (the only one of most objectives). */

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { filterGradCall, type KernelArgs } from './kernels/filter-grad';
+import { registerMaxPoolGradWasm } from './kernels/wasm/max-pool-grad';
 
 type Info = tf.TensorInfo;
-type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown };
 
 /**
  * Gradient kernels the WASM backend lacks for the catalog's layers (found by wasm-kernels.test.ts): without
@@ -30,24 +31,9 @@ function run(
  * transposed input [ci, H, W, b] with the transposed output gradient [oh, ow, b, co] as its filter, with
  * stride and dilation swapped. It runs on XNNPACK's convolution, like the forward pass.
  */
-function conv2dBackpropFilter({ inputs, attrs, backend }: KernelArgs): Info {
-  const wasm = backend as BackendWasm;
-  const { x, dy } = inputs as { x: Info; dy: Info };
-  const a = attrs as unknown as {
-    strides: number | [number, number];
-    dilations?: number | [number, number];
-    pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-    dimRoundingMode?: 'floor' | 'round' | 'ceil';
-    filterShape: [number, number, number, number];
-  };
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    a.filterShape,
-    a.strides,
-    a.dilations ?? 1,
-    a.pad,
-    a.dimRoundingMode,
-  );
+function conv2dBackpropFilter(args: KernelArgs): Info {
+  const wasm = args.backend as BackendWasm;
+  const { x, dy, info } = filterGradCall(args, false);
   const [b, h, w, ci] = x.shape;
   const { top, left } = info.padInfo;
   // Rows/columns the forward pass read, in padded coordinates; trailing ones it never read are cropped.
@@ -109,8 +95,12 @@ function viaCpu(name: string) {
   };
 }
 
-/** Registers the missing gradient kernels for the WASM backend (once; kernels WASM already has stay). */
+/**
+ * Registers the missing gradient kernels for the WASM backend (once; kernels WASM already has stay, but for
+ * MaxPoolGrad, replaced by a faster one).
+ */
 export function registerWasmTrainingKernels(): void {
+  registerMaxPoolGradWasm();
   for (const name of WASM_TRAINING_KERNELS) {
     if (tf.getKernel(name, 'wasm')) continue;
     const kernelFunc = name === 'Conv2DBackpropFilter' ? conv2dBackpropFilter : viaCpu(name);

@@ -4,32 +4,31 @@
  * Shared by the integration test (src/train/engine/objectives/judge.test.ts) and `npm run bench`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildDataset } from '../../data/load';
-import { DEFAULT_SPLIT } from '../../data/split';
-import type { DatasetConfig } from '../../data/types';
 import { chain, type Graph, TEMPLATES } from '../../graph';
 import type { TrainingData } from '../engine/feed';
 import { buildModel } from '../engine/model';
 import { makeObjective } from '../engine/objectives';
 import type { EpochArtifact } from '../engine/objectives/types';
 import type { TrainingConfig } from '../types';
-import { builtinIO, trainingData } from './template-run';
+import { loadBuiltinDataset, trainingData } from './template-run';
 import { runSession, startMessage } from './session';
 import { Trainer } from '../engine/trainer';
 
 /** Confidence the judge must reach for a sample to count as a digit. */
 export const CONFIDENT = 0.9;
 
-/** The built-in MNIST digits (8,500 / 500 / 1,000), as the training worker receives them. */
+/**
+ * The built-in MNIST digits as the training worker receives them, at the size these tests were tuned on: the
+ * quick 10,000-digit training subset, the first 500 validation and 1,000 test digits (views, not copies).
+ */
 export async function mnist(): Promise<TrainingData> {
-  const config: DatasetConfig = {
-    version: 1,
-    source: { kind: 'builtin', id: 'mnist', seed: 1, samples: 0 },
-    split: DEFAULT_SPLIT,
-    augment: null,
-    fitted: {},
-  };
-  return trainingData(await buildDataset(config, builtinIO()));
+  const data = trainingData(await loadBuiltinDataset('mnist', 10_000));
+  const first = (s: TrainingData['val'], count: number) => ({
+    x: s.x.subarray(0, count * 28 * 28),
+    y: s.y.subarray(0, count),
+    count,
+  });
+  return { ...data, val: first(data.val, 500), test: first(data.test, 1000) };
 }
 
 const JUDGE: Graph = chain([
@@ -41,10 +40,14 @@ const JUDGE: Graph = chain([
   ['Dense', { units: 10, activation: 'softmax' }],
 ]).graph;
 
-/** Trains the judge (a small CNN) on MNIST's labels; returns it and its test accuracy. */
+/**
+ * Trains the judge (a small CNN) on MNIST's labels; returns it and its test accuracy. Eight epochs of the 10k
+ * digits give ~96.7 % and label ~97 % of real test digits with confidence ≥ 0.9 (three epochs: 95.6 % and 94 %,
+ * too hesitant a judge for blurry but clear samples).
+ */
 export async function trainJudge(
   data: TrainingData,
-  epochs = 3,
+  epochs = 8,
 ): Promise<{ judge: tf.LayersModel; accuracy: number }> {
   const config: TrainingConfig = {
     optimizer: 'adam',
@@ -81,13 +84,18 @@ async function readLabels(judge: tf.LayersModel, x: tf.Tensor) {
   });
 }
 
-/** The share of `images` (n × 28 × 28 × 1, values in [0, 1]) the judge labels with confidence ≥ 0.9. */
-export async function judgeShare(judge: tf.LayersModel, images: Float32Array): Promise<number> {
+/** The labels the judge gives `images` (n × 28 × 28 × 1, values in [0, 1]) with confidence ≥ 0.9. */
+export async function confidentDigits(judge: tf.LayersModel, images: Float32Array): Promise<number[]> {
   const n = images.length / (28 * 28);
   const x = tf.tensor(images, [n, 28, 28, 1]);
   const labels = await readLabels(judge, x);
   x.dispose();
-  return labels.filter((l) => l.confidence >= CONFIDENT).length / n;
+  return labels.filter((l) => l.confidence >= CONFIDENT).map((l) => l.label);
+}
+
+/** The share of `images` the judge labels with confidence ≥ 0.9. */
+export async function judgeShare(judge: tf.LayersModel, images: Float32Array): Promise<number> {
+  return (await confidentDigits(judge, images)).length / (images.length / (28 * 28));
 }
 
 /** What a generative template produced: the untrained network's samples, then each epoch's, and the speed. */
@@ -97,7 +105,7 @@ export interface GenerativeRun {
   samplesPerSecond: number;
 }
 
-/** Trains a generative template (objective from the template) on `data` and keeps its fixed-seed samples. */
+/** Trains a generative template (objective and GAN settings from the template) on `data` and keeps its fixed-seed samples. */
 export async function trainGenerative(
   templateId: string,
   data: TrainingData,
@@ -115,6 +123,7 @@ export async function trainGenerative(
     seed: 1,
     backend: 'wasm',
     objective: template.recommended?.settings.objective,
+    generative: template.recommended?.settings.generative,
     ...settings,
   };
   // The same seed gives the same initial weights: these are the untrained network's samples.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { buildDataset, type DataIO } from '../../data/load';
@@ -15,16 +15,27 @@ import { runSession, startMessage } from './session';
 
 const DATA_DIR = resolve('public/data');
 
-/** Reads the packed built-in files, packing them first when this checkout has not built them yet. */
+/** Reads the packed built-in files, packing them first when this checkout has not built them (or an older format). */
 export function builtinIO(): DataIO {
-  if (['mnist.bin', 'spam.bin', 'digits-audio.bin'].some((f) => !existsSync(join(DATA_DIR, f))))
-    execFileSync('node', ['scripts/prepare-data.mjs']);
+  execFileSync('node', ['scripts/prepare-data.mjs']);
   return {
     asset: async (name) => new Uint8Array(readFileSync(join(DATA_DIR, name))),
     file: async () => {
       throw new Error('no uploaded files in this test');
     },
   };
+}
+
+/** A built-in dataset loaded in this process with the default split (`samples` 0 = the dataset's own size). */
+export function loadBuiltinDataset(id: BuiltinId, samples = 0): Promise<LoadedDataset> {
+  const config: DatasetConfig = {
+    version: 1,
+    source: { kind: 'builtin', id, seed: 1, samples },
+    split: DEFAULT_SPLIT,
+    augment: null,
+    fitted: {},
+  };
+  return buildDataset(config, builtinIO());
 }
 
 /** The loaded dataset as the training worker receives it. */
@@ -73,14 +84,7 @@ export async function trainTemplate(
   const backends = await nodeBackends();
   const backend = backends.includes('wasm') ? 'wasm' : 'cpu';
   const datasetId = template.recommended.dataset as BuiltinId;
-  const config: DatasetConfig = {
-    version: 1,
-    source: { kind: 'builtin', id: datasetId, seed: 1, samples: datasetId === 'spirals' ? 1000 : 0 },
-    split: DEFAULT_SPLIT,
-    augment: null,
-    fitted: {},
-  };
-  const ds = await buildDataset(config, builtinIO());
+  const ds = await loadBuiltinDataset(datasetId, datasetId === 'spirals' ? 1000 : 0);
   const training: TrainingConfig = {
     optimizer: 'adam',
     learningRate: 0.001,

@@ -46,7 +46,7 @@ export function Header() {
         type="button"
         onClick={() => {
           const g = useStudio.getState().graph;
-          useStudio.getState().setGraph(autoLayout(g));
+          void autoLayout(g).then((laid) => useStudio.getState().setGraph(laid));
         }}
       >
         {t('autoLayout')}

@@ -1,9 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateOr } from '../../i18n';
 import { isAgentTemplate, TEMPLATES, type TemplateSettings } from '../../graph';
-import { autoLayout } from '../../state/layout';
+import { autoLayout, preloadLayout } from '../../state/layout';
 import { useStudio } from '../../state/store';
 import { currentConfig } from '../training/training-status';
 import { applyAgentRecipe } from '../play/agent-config';
@@ -25,6 +25,7 @@ export function TemplatesDialog({ onClose }: { onClose(): void }) {
   const { t: tr } = useTranslation('app');
   const { t: tf } = useTranslation('firstrun');
   const [withData, setWithData] = useState(true);
+  useEffect(preloadLayout, []);
   return (
     <Dialog title={tr('templates')} onClose={onClose}>
       <label className="templates-with-data">
@@ -40,8 +41,8 @@ export function TemplatesDialog({ onClose }: { onClose(): void }) {
             <button
               type="button"
               aria-label={tr('openTemplate', { title: translateOr(`app:template.${t.id}.title`, t.title) })}
-              onClick={() => {
-                useStudio.getState().setGraph(autoLayout(t.build()));
+              onClick={async () => {
+                useStudio.getState().setGraph(await autoLayout(t.build()));
                 applyObjective(t.recommended?.settings.objective);
                 if (withData) applyRecommended(t, currentConfig(useStudio.getState().training));
                 if (isAgentTemplate(t)) applyAgentRecipe(t.agent);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AudioOptions, DatasetConfig } from '../../data';
-import { audioOptionsOf, audioOptionsProblem, featureShape } from '../../data';
+import { audioOptionsIssue, audioOptionsOf, featureShape } from '../../data';
+import { dataErrorText } from './data-error-text';
 import { NumberField, SelectField } from './fields';
 
 const FFT_SIZES = ['128', '256', '512', '1024', '2048'] as const;
@@ -22,7 +23,8 @@ export function AudioEditor({
     // New parameters are refitted on load; the old fitted audio must not win over them.
     onChange({ ...config, source: { ...source, audio }, fitted: { ...config.fitted, audio: undefined } });
   };
-  const problem = audioOptionsProblem(o);
+  const issue = audioOptionsIssue(o);
+  const problem = issue && dataErrorText({ message: issue.message, detail: issue });
   const whole = (v: number) => Math.round(v);
   return (
     <fieldset className="data-group">

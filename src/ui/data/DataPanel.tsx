@@ -3,7 +3,7 @@ import './idb-files';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvInspection, DatasetConfig, LoadedDataset, Progress } from '../../data';
-import { builtinInfo } from '../../data';
+import { augmentControls, builtinInfo } from '../../data';
 import { i18n, translateOr } from '../../i18n';
 
 import { Dialog } from '../app/Dialog';
@@ -144,9 +144,7 @@ function DatasetView({
       <h3 className="data-heading">{t('preview')}</h3>
       <Preview ds={ds} />
       <LargePreview ds={ds} />
-      {(ds.format.kind === 'image' || ds.format.kind === 'spectrogram') && (
-        <AugmentEditor ds={ds} value={augment} onChange={onAugment} />
-      )}
+      {augmentControls(ds).length > 0 && <AugmentEditor ds={ds} value={augment} onChange={onAugment} />}
       {ds.warnings.length > 0 && (
         <ul className="data-warnings" aria-label={t('notes')}>
           {ds.warnings.map((w) => (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { asDatasetConfig, checkDatasetModel, signatureFor } from '../../data';
+import { asDatasetConfig, checkDatasetModel, padsPerBatch, signatureFor } from '../../data';
 import { useGraphInfo } from '../../state/graph-info';
 import { useStudio } from '../../state/store';
 import { checkFixLabel, checkMessage } from './check-text';
@@ -34,6 +34,9 @@ export function DatasetModelCheck() {
     return (
       <p className="data-check-ok" role="status">
         {t('fits')}
+        {dataset && padsPerBatch(dataset, graph)
+          ? ` ${t('paddedPerBatch', { length: signature.inputShape[0] })}`
+          : null}
       </p>
     );
   }

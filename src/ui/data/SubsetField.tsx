@@ -8,7 +8,7 @@ interface Props {
   onChange(config: DatasetConfig): void;
 }
 
-/** How many training images of a full image set (Fashion-MNIST) to use: a subset for quick runs, or all. */
+/** How many training images of a full image set (MNIST, Fashion-MNIST) to use: a subset for quick runs, or all. */
 export function SubsetField({ config, onChange }: Props) {
   const { t } = useTranslation('data');
   const source = config.source;

@@ -4,6 +4,7 @@ import type { LoadedDataset } from '../../data';
 import { classCounts, datasetBytes, formatBytes } from '../../data';
 import { formatShape } from '../../graph';
 import { formatNumber } from '../../i18n';
+import { DomainFacts } from './DomainFacts';
 
 const n = (v: number) => formatNumber(v);
 
@@ -36,6 +37,7 @@ export function Summary({ ds }: { ds: LoadedDataset }) {
         </dd>
         <dt>{t('memory')}</dt>
         <dd>{t('bytes', { size: formatBytes(datasetBytes(ds)), n: n(datasetBytes(ds)) })}</dd>
+        <DomainFacts ds={ds} />
       </dl>
       {data.length > 0 && (
         <figure className="data-chart" aria-label={t('classBalance')}>

@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import type { DatasetConfig } from '../../data';
 import { DEFAULT_SPLIT, defaultAudioOptions, encodeWav16, isWav, saveUploadedFile } from '../../data';
 import { uploadKey } from './idb-files';
@@ -8,33 +8,70 @@ import type { Candidate } from './uploads';
 const DECODE_RATE = 16000;
 const COMPRESSED = /\.(mp3|ogg|oga|opus|flac|m4a|aac|webm)$/i;
 
+/** The browser's decoder (main thread only: workers have no audio context); null where there is none. */
+function decoderContext(): OfflineAudioContext | null {
+  return typeof OfflineAudioContext === 'undefined' ? null : new OfflineAudioContext(1, 1, DECODE_RATE);
+}
+
+/** One compressed file as 16-bit WAV at its decoded rate, or null when this browser cannot decode its codec. */
+async function toWav(ctx: OfflineAudioContext, bytes: ArrayBuffer): Promise<Uint8Array | null> {
+  try {
+    const buffer = await ctx.decodeAudioData(bytes);
+    const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
+    return encodeWav16(channels, buffer.sampleRate);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Decodes MP3 / OGG / FLAC (whatever this browser's audio decoder reads) to 16-bit WAV, so the data worker, which
  * has no audio decoder, reads every file the same way. WAV files and other files pass through unchanged; a file
- * the browser cannot decode passes through too, and the worker names it as skipped.
+ * the browser cannot decode passes through too, and the worker names it, with its codec, as skipped.
  */
 export async function compressedToWav(
   files: { path: string; file: File }[],
 ): Promise<{ path: string; file: File }[]> {
-  if (!files.some((f) => COMPRESSED.test(f.path)) || typeof OfflineAudioContext === 'undefined') return files;
-  const ctx = new OfflineAudioContext(1, 1, DECODE_RATE);
+  const ctx = files.some((f) => COMPRESSED.test(f.path)) ? decoderContext() : null;
+  if (!ctx) return files;
   return Promise.all(
     files.map(async (f) => {
-      if (!COMPRESSED.test(f.path)) return f;
-      try {
-        const buffer = await ctx.decodeAudioData(await f.file.arrayBuffer());
-        const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
-        const wav = encodeWav16(channels, buffer.sampleRate);
-        const path = f.path.replace(COMPRESSED, '.wav');
-        return {
-          path,
-          file: new File([wav as BlobPart], path.split('/').pop() ?? path, { type: 'audio/wav' }),
-        };
-      } catch {
-        return f;
-      }
+      const wav = COMPRESSED.test(f.path) ? await toWav(ctx, await f.file.arrayBuffer()) : null;
+      if (!wav) return f;
+      const path = f.path.replace(COMPRESSED, '.wav');
+      const file = new File([wav as BlobPart], path.split('/').pop() ?? path, { type: 'audio/wav' });
+      return { path, file };
     }),
   );
+}
+
+/**
+ * The same for the entries of a zip: a new zip (stored, not recompressed) with every compressed recording the
+ * browser can decode replaced by WAV, or the original blob when it holds none (or is no zip: the worker says so).
+ */
+export async function zipCompressedToWav(blob: Blob): Promise<Blob> {
+  let entries: Record<string, Uint8Array>;
+  try {
+    const names: string[] = [];
+    unzipSync(new Uint8Array(await blob.arrayBuffer()), {
+      filter: (f) => {
+        if (COMPRESSED.test(f.name)) names.push(f.name);
+        return false;
+      },
+    });
+    if (!names.length) return blob;
+    entries = unzipSync(new Uint8Array(await blob.arrayBuffer()));
+  } catch {
+    return blob;
+  }
+  const ctx = decoderContext();
+  if (!ctx) return blob;
+  const out: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const [name, bytes] of Object.entries(entries)) {
+    const wav = COMPRESSED.test(name) ? await toWav(ctx, bytes.slice().buffer as ArrayBuffer) : null;
+    out[wav ? name.replace(COMPRESSED, '.wav') : name] = [wav ?? bytes, { level: 0 }];
+  }
+  return new Blob([zipSync(out) as BlobPart], { type: 'application/zip' });
 }
 
 /** A sample rate that fits the archive: the first WAV's own rate up to 16 kHz (speech needs no more), else 16 kHz. */
@@ -63,8 +100,9 @@ export async function candidateFromAudio(
   projectId: string | null,
 ): Promise<Candidate> {
   const key = uploadKey(projectId, name);
-  const audio = defaultAudioOptions(suggestRate(new Uint8Array(await blob.arrayBuffer())));
-  await saveUploadedFile(key, name, blob);
+  const zip = await zipCompressedToWav(blob);
+  const audio = defaultAudioOptions(suggestRate(new Uint8Array(await zip.arrayBuffer())));
+  await saveUploadedFile(key, name, zip);
   const config: DatasetConfig = {
     version: 1,
     source: { kind: 'audio', fileKey: key, fileName: name, audio },

@@ -3,6 +3,7 @@ import type { BuiltinId, CsvInspection, DatasetConfig, LoadedDataset, Progress }
 import { asDatasetConfig, CancelledError, DataError, inspectCsv, readUploadedFile } from '../../data';
 import { i18n } from '../../i18n';
 import { useStudio } from '../../state/store';
+import { dataErrorText } from './data-error-text';
 import type { UploadMode } from './DatasetPicker';
 import { builtinConfig } from './SourceEditor';
 import type { Candidate } from './uploads';
@@ -92,7 +93,7 @@ function commitLoaded(ds: LoadedDataset, candidate: Candidate | null, active: Da
 
 function messageOf(e: unknown): string {
   if (e instanceof CancelledError) return cancelledMessage();
-  return e instanceof DataError ? e.message : i18n.t('data:readingFailed', { error: String(e) });
+  return e instanceof DataError ? dataErrorText(e) : i18n.t('data:readingFailed', { error: String(e) });
 }
 
 /** Runs an upload step with progress and cancel; its result becomes the candidate, its error the message. */

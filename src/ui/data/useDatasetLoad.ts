@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DatasetConfig, LoadedDataset, Progress } from '../../data';
 import { CancelledError, DataError, loadDataset } from '../../data';
 import { i18n } from '../../i18n';
+import { dataErrorText } from './data-error-text';
 
 /** What the person reads when loading stopped because they pressed Cancel (in the UI language). */
 
@@ -57,7 +58,7 @@ export function useDatasetLoad(
         const message = cancelled
           ? cancelledMessage()
           : e instanceof DataError
-            ? e.message
+            ? dataErrorText(e)
             : i18n.t('data:loadingFailed', { error: String(e) });
 
         if (live) setState({ status: 'error', message, cancelled });

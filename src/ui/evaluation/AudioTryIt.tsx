@@ -12,6 +12,7 @@ import {
   spectrogramImage,
 } from '../../data';
 import { i18n } from '../../i18n';
+import { errorText } from '../data/data-error-text';
 import { SpectrogramCanvas } from '../data/SpectrogramCanvas';
 
 import { outputProbabilities } from './digit';
@@ -79,7 +80,7 @@ export function AudioTryIt({ config, classNames, predict }: Props) {
       });
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 

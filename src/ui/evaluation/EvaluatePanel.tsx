@@ -2,7 +2,16 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n';
 import type { DatasetConfig, LoadedDataset } from '../../data';
-import { asDatasetConfig, labelText, loadDataset, normaliseRow, prepareText, sampleView } from '../../data';
+import {
+  asDatasetConfig,
+  labelText,
+  loadDataset,
+  normaliseRow,
+  padsPerBatch,
+  prepareText,
+  sampleView,
+  withoutPadding,
+} from '../../data';
 import { useStudio } from '../../state/store';
 import { trainingClient } from '../../train/client';
 import type { TestPredictions } from '../../train/types';
@@ -78,7 +87,8 @@ export function EvaluatePanel() {
           samples={ds ? (i) => <Sample ds={ds} index={i} /> : undefined}
         />
       )}
-      {ds && config && <TryItFor ds={ds} config={config} />}
+      {/* The loaded dataset's own configuration holds what was fitted (vocabulary, normaliser, audio). */}
+      {ds && config && <TryItFor ds={ds} config={ds.config} />}
     </div>
   );
 }
@@ -102,13 +112,16 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 function TryItFor({ ds, config }: { ds: LoadedDataset; config: DatasetConfig }) {
   const [target, setTarget] = useState<TryTarget>({ kind: 'local' });
   const { t } = useTranslation('evaluate');
+  // A model that takes texts of any length reads a typed text without its padding, as training does.
+  const variable = useStudio((s) => padsPerBatch(config, s.graph));
   const f = ds.format;
   const kind: TryItProps['kind'] | null =
     f.kind === 'image' ? 'image' : f.kind === 'table' ? 'tabular' : f.kind === 'text' ? 'text' : null;
   const audio = f.kind === 'spectrogram';
   if (!kind && !audio) return null;
-  const predict = (x: Float32Array, shape: number[]) => {
+  const predict = (x: Float32Array, given: number[]) => {
     const input = kind === 'tabular' ? normaliseRow(config, Array.from(x)) : x;
+    const shape = variable && kind === 'text' ? [1, x.length] : given;
     if (target.kind === 'served')
       return predictServedVersion(target.name, target.version, input, shape).then((r) => r.data);
     return trainingClient.predict(input, shape);
@@ -127,7 +140,14 @@ function TryItFor({ ds, config }: { ds: LoadedDataset; config: DatasetConfig }) 
           classNames={ds.classNames}
           featureNames={f.kind === 'table' ? f.featureNames : undefined}
           predict={predict}
-          prepareText={kind === 'text' ? (s) => Float32Array.from(prepareText(config, s, length)) : undefined}
+          prepareText={
+            kind === 'text'
+              ? (s) => {
+                  const ids = prepareText(config, s, length);
+                  return Float32Array.from(variable ? withoutPadding(ids) : ids);
+                }
+              : undefined
+          }
         />
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../data/data-error-text';
 import { DrawPad, InputPreview } from './DrawPad';
 import { drawingToInput, imageDims, outputProbabilities } from './digit';
 import { ProbabilityBars } from './ProbabilityBars';
@@ -36,7 +37,7 @@ function usePrediction(p: TryItProps) {
       setOutcome(isClasses ? { kind: 'classes', probabilities: probs } : { kind: 'values', values: probs });
       setError(null);
     } catch (e) {
-      if (id === latest.current) setError(e instanceof Error ? e.message : String(e));
+      if (id === latest.current) setError(errorText(e));
     }
   };
   const clear = () => {
@@ -44,7 +45,13 @@ function usePrediction(p: TryItProps) {
     setOutcome(null);
     setError(null);
   };
-  return { outcome, error, run, clear };
+  /** An input that could not be prepared: its sentence replaces the last outcome. */
+  const fail = (e: unknown) => {
+    latest.current++;
+    setOutcome(null);
+    setError(errorText(e));
+  };
+  return { outcome, error, run, clear, fail };
 }
 
 function ImageInput({
@@ -133,9 +140,11 @@ function TabularInput({ names, onInput }: { names: string[]; onInput(x: Float32A
 function TextInput({
   prepare,
   onInput,
+  onError,
 }: {
   prepare?: (s: string) => Float32Array;
   onInput(x: Float32Array | null): void;
+  onError(e: unknown): void;
 }) {
   const [text, setText] = useState('');
   const { t } = useTranslation('evaluate');
@@ -143,7 +152,12 @@ function TextInput({
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (prepare && text.trim()) onInput(prepare(text));
+        if (!prepare || !text.trim()) return;
+        try {
+          onInput(prepare(text));
+        } catch (err) {
+          onError(err);
+        }
       }}
     >
       <textarea
@@ -174,7 +188,7 @@ function TextInput({
 /** Runs the trained model by hand: draw a digit, type feature values or a sentence, see the class probabilities. */
 export function TryIt(props: TryItProps) {
   const { kind, inputShape, classNames, featureNames } = props;
-  const { outcome, error, run, clear } = usePrediction(props);
+  const { outcome, error, run, clear, fail } = usePrediction(props);
   const onInput = (x: Float32Array | null) => (x ? void run(x) : clear());
   const { t } = useTranslation('evaluate');
   const names =
@@ -185,7 +199,7 @@ export function TryIt(props: TryItProps) {
     <section className="tryit" aria-label={t('tryIt')}>
       {kind === 'image' && <ImageInput inputShape={inputShape} onInput={onInput} />}
       {kind === 'tabular' && <TabularInput names={names} onInput={onInput} />}
-      {kind === 'text' && <TextInput prepare={props.prepareText} onInput={onInput} />}
+      {kind === 'text' && <TextInput prepare={props.prepareText} onInput={onInput} onError={fail} />}
       {error && (
         <p role="alert" className="tryit__error">
           {error}

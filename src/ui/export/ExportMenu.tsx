@@ -3,15 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { CodeDialog } from './CodeDialog';
 import { downloadGraphImage, downloadTfjsFiles, generateCode } from './export-actions';
 import { type Note, NoteBox } from './Message';
+import { downloadTrainingBundle } from './training-export';
 import './export.css';
 
 type CodeKind = 'keras' | 'typescript' | 'javascript';
 /** Programming languages' own names, the same in every UI language. */
 const LANGUAGE_NAMES = { typescript: 'TypeScript', javascript: 'JavaScript' } as const;
 
-type Choice = 'files' | 'keras' | 'tfjs' | 'png' | 'svg';
+type Choice = 'files' | 'keras' | 'training' | 'tfjs' | 'png' | 'svg';
 
-const CHOICES: Choice[] = ['files', 'keras', 'tfjs', 'png', 'svg'];
+const CHOICES: Choice[] = ['files', 'keras', 'training', 'tfjs', 'png', 'svg'];
 
 interface Shown {
   kind: CodeKind;
@@ -30,7 +31,10 @@ function useCloseOnOutsideClick(root: React.RefObject<HTMLElement | null>, open:
   }, [root, open, close]);
 }
 
-/** The "Export" button: model files, Keras or TF.js code (in a dialog), or a picture of the graph. */
+/**
+ * The "Export" button: model files, Keras or TF.js code (in a dialog), a Keras training script with the data
+ * (a zip), or a picture of the graph.
+ */
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -48,6 +52,7 @@ export function ExportMenu() {
     try {
       if (choice === 'files') setMessage({ kind: 'info', text: await downloadTfjsFiles() });
       else if (choice === 'keras') await showCode('keras');
+      else if (choice === 'training') setMessage({ kind: 'info', text: await downloadTrainingBundle() });
       else if (choice === 'tfjs') await showCode('typescript');
       else await downloadGraphImage(choice);
     } catch (e) {

@@ -17,7 +17,7 @@ async function importFiles(list: File[]): Promise<Note> {
   try {
     const files = await Promise.all(list.map(async (f) => ({ name: f.name, data: await f.arrayBuffer() })));
     const imported = importModelFiles(files);
-    useStudio.getState().setGraph(autoLayout(imported.graph));
+    useStudio.getState().setGraph(await autoLayout(imported.graph));
     if (imported.weights) await storeImportedWeights(imported.modelTopology, imported.weights);
     const what = i18n.t(imported.weights ? 'export:withWeights' : 'export:withoutWeights');
     const n = imported.graph.nodes.length;

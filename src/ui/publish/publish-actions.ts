@@ -6,7 +6,13 @@ import type { DatasetConfig, LoadedDataset } from '../../data/types';
 import type { PublishOutcome } from '../../publish/flow';
 import { preprocessingMetadata } from '../../publish/metadata';
 import { unreachable } from '../../publish/errors';
-import { generatedSamples, type ModelInput, type Samples, testSamples } from '../../publish/samples';
+import {
+  generatedSamples,
+  type ModelInput,
+  type Samples,
+  splitSizes,
+  testSamples,
+} from '../../publish/samples';
 import { savePrefs, saveToken } from '../../publish/settings';
 import type { Endpoint, PublishProgress } from '../../publish/types';
 import { useStudio } from '../../state/store';
@@ -30,14 +36,21 @@ export function latestTestAccuracy(runs: unknown[]): number | null {
   return evaluated[0]?.evaluation?.accuracy ?? null;
 }
 
-/** The dataset, loaded in the data worker, when its input shape can fit the model; otherwise null. */
+/**
+ * The dataset, loaded in the data worker, when its input shape can fit the model (or its samples are cut across
+ * the model's several Inputs, as a recommender's [user, item]); otherwise null.
+ */
 async function loadFittingDataset(
   config: DatasetConfig | null,
   inputs: ModelInput[],
 ): Promise<LoadedDataset | null> {
-  if (!config || inputs.length !== 1) return null;
+  if (!config || inputs.length === 0) return null;
   const known = config.fitted?.signature?.inputShape;
-  if (known && known.join() !== inputs[0].shape.map((d) => d ?? -1).join()) return null;
+  const fits =
+    inputs.length > 1
+      ? !!known && splitSizes(known, inputs) !== null
+      : !known || known.join() === inputs[0].shape.map((d) => d ?? -1).join();
+  if (!fits) return null;
   try {
     const { loadDataset } = await import('../../data/client');
     return await loadDataset(config);

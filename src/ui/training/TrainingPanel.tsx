@@ -25,6 +25,8 @@ const selectPhase = (s: TrainingStatus) => s.phase;
 const selectBackend = (s: TrainingStatus) => s.backend;
 const selectReason = (s: TrainingStatus) => s.reason;
 const selectMeasurements = (s: TrainingStatus) => s.measurements;
+const selectThreads = (s: TrainingStatus) => s.threads;
+const selectThreadsNote = (s: TrainingStatus) => s.threadsNote;
 const selectProgress = (s: TrainingStatus) => s.progress;
 const selectLoss = (s: TrainingStatus) => s.lastLoss;
 const selectAlert = (s: TrainingStatus) => s.alert;
@@ -80,6 +82,7 @@ function Measurement({ m, active }: { m: BackendMeasurement; active: boolean }) 
       <th scope="row">{m.backend}</th>
       <td>
         {m.samplesPerSecond === null ? t('unusable', { error: m.error ?? '' }) : speed(m.samplesPerSecond)}
+        {m.threads !== undefined && ` · ${t('threadCount', { count: m.threads })}`}
       </td>
     </tr>
   );
@@ -89,6 +92,8 @@ function BackendStatus() {
   const backend = useTrainingStatus(selectBackend);
   const reason = useTrainingStatus(selectReason);
   const measurements = useTrainingStatus(selectMeasurements);
+  const threads = useTrainingStatus(selectThreads);
+  const threadsNote = useTrainingStatus(selectThreadsNote);
   const { t } = useTranslation('train');
   return (
     <div className="training-backend">
@@ -96,6 +101,12 @@ function BackendStatus() {
         {t('backendLabel')} <output aria-label={t('backend')}>{backend ?? '—'}</output>
         {reason && <span className="training-muted"> ({trainMessage(reason)})</span>}
       </p>
+      {threads !== null && (
+        <p>
+          {t('threadsLabel')} <output aria-label={t('threads')}>{threads}</output>
+          {threadsNote && <span className="training-muted"> ({trainMessage(threadsNote)})</span>}
+        </p>
+      )}
       {measurements.length > 0 && (
         <table aria-label={t('backendSpeeds')}>
           <tbody>

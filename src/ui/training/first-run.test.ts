@@ -41,6 +41,17 @@ describe('a template opened with its dataset', () => {
     expect(config()).toMatchObject({ epochs: 2, batchSize: 128, learningRate: 0.01, suggested: [] });
     expect(currentIssues()).toEqual([]);
   });
+
+  it("brings the GAN's two learning rates with the dense GAN, and the DCGAN paper's with the DCGAN", () => {
+    applyRecommended(template('gan-mnist'), config());
+    expect(config()).toMatchObject({
+      epochs: 3,
+      batchSize: 64,
+      generative: { generatorLearningRate: 1e-3, discriminatorLearningRate: 1e-3 },
+    });
+    applyRecommended(template('dcgan-mnist'), config());
+    expect(config().generative).toEqual({ generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4 });
+  });
 });
 
 describe('Train waits for the dataset–model check', () => {

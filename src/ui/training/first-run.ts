@@ -53,8 +53,8 @@ export function applyRecommended(template: Template, current: TrainingConfig): v
   if (!rec || !BUILTINS.some((b) => b.id === rec.dataset)) return;
   const s = useStudio.getState();
   s.setDataset(builtinConfig(rec.dataset as BuiltinId));
-  const { epochs, batchSize, learningRate } = rec.settings;
-  const named = { epochs, batchSize, learningRate };
+  const { epochs, batchSize, learningRate, schedule, generative } = rec.settings;
+  const named = { epochs, batchSize, learningRate, schedule, generative };
   const change = Object.fromEntries(Object.entries(named).filter(([, v]) => v !== undefined));
   s.setTraining(personChanged({ ...current, suggested: SUGGESTED_FIELDS }, change));
 }

@@ -1,6 +1,7 @@
 /** The training engine's messages: each known wording is recognised and said in Chinese with its numbers. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n';
+import { threadsFailed, threadsUnavailable } from '../../train/engine/wasm-threads';
 import { trainMessage } from './train-text';
 
 const ENGLISH = [
@@ -13,6 +14,10 @@ const ENGLISH = [
   'The GPU device was lost; training moved to wasm and continues from the checkpoint of epoch 3.',
   'The checkpoint could not be saved (QuotaExceededError); training goes on.',
   'Train the model first.',
+  // Why WASM runs on one thread (the engine's own wording).
+  threadsUnavailable({ crossOriginIsolated: false })!,
+  threadsFailed('no answer within 30 s'),
+  'this browser offers no SharedArrayBuffer, so WASM runs on one thread',
 ];
 
 describe('training messages in the UI language', () => {
@@ -31,6 +36,7 @@ describe('training messages in the UI language', () => {
       '训练已停止：损失在第 42 步（第 1.31 轮）变成了 无穷大。学习率（0.5）可能太高——试试 0.05，或让每一步的更新更小（梯度爆炸）。',
     );
     expect(zh[6]).toBe('GPU 设备丢失；训练已转到 wasm，并从第 3 轮的检查点继续。');
+    expect(zh[10]).toBe('多线程 WASM 版本未能启动（no answer within 30 s），因此 WASM 只用一个线程运行');
     expect(trainMessage('Something new from the engine.')).toBe('Something new from the engine.');
   });
 });

@@ -42,6 +42,29 @@ const PATTERNS: [RegExp, string, string[]][] = [
   [/^The checkpoint could not be saved \((.*)\); training goes on\.$/s, 'checkpointFailed', ['error']],
   [/^Train the model first\.$/, 'trainFirst', []],
   [/^No backend could train this model: (.*)\.$/s, 'noBackend', ['details']],
+  [/^the page is not cross-origin isolated \(.*\), so WASM runs on one thread$/, 'notIsolated', []],
+  [/^this browser offers no SharedArrayBuffer, so WASM runs on one thread$/, 'noSharedMemory', []],
+  [
+    /^the threaded WASM build did not start \((.*)\), so WASM runs on one thread$/s,
+    'threadsFailed',
+    ['error'],
+  ],
+  [
+    /^Early stopping: no improvement for (\d+) epochs; kept the best epoch \((\d+)\)\.$/,
+    'earlyStopped',
+    ['patience', 'best'],
+  ],
+  [
+    /^Early stopping: no improvement for (\d+) epochs; kept the best epoch \((\d+)\) and restored its weights\.$/,
+    'earlyStoppedRestored',
+    ['patience', 'best'],
+  ],
+  [
+    /^Data error: the dataset holds id ([\d,]+), but a lookup layer \(Embedding\) only has rows 0 to ([\d,]+)\. Raise its inputDim to the vocabulary size \(the dataset–model check in the Train tab sets it in one click\)\.$/,
+    'lookupRange',
+    ['id', 'last'],
+  ],
+  [/^The model cannot train on this data: (.*)$/s, 'cannotTrainOnData', ['error']],
 ];
 
 /** A training message (alert, notice, backend reason) in the UI language. */

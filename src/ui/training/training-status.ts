@@ -10,6 +10,7 @@ import { saveTrainedWeights } from './save-trained';
 import type { Checkpoint } from '../../train/engine/checkpoint';
 import type { Phase, Progress } from '../../train/protocol';
 import type { BackendMeasurement, BackendName, RunRecord, TrainingConfig } from '../../train/types';
+import { codedText } from '../coded-text';
 
 /** What the panel shows about the current run (not saved; the run itself goes into the project's `runs`). */
 export interface TrainingStatus {
@@ -17,6 +18,9 @@ export interface TrainingStatus {
   runId: string | null;
   backend: BackendName | null;
   reason: string;
+  /** Threads the active backend computes on (WASM), and why only one when so. */
+  threads: number | null;
+  threadsNote: string;
   measurements: BackendMeasurement[];
   progress: Progress | null;
   alert: string | null;
@@ -31,6 +35,8 @@ export const useTrainingStatus = create<TrainingStatus>(() => ({
   runId: null,
   backend: null,
   reason: '',
+  threads: null,
+  threadsNote: '',
   measurements: [],
   progress: null,
   alert: null,
@@ -84,6 +90,8 @@ trainingClient.on('backend', (m) => {
   set({
     backend: m.backend,
     reason: m.reason,
+    threads: m.threads ?? null,
+    threadsNote: m.threadsNote ?? '',
     ...(m.measurements.length ? { measurements: m.measurements } : {}),
   });
   const id = runId();
@@ -120,7 +128,8 @@ trainingClient.on('end', (m) => {
     saveTrainedWeights(projectId).catch((e) => set({ alert: i18n.t('train:notKept', { error: String(e) }) }));
 });
 trainingClient.on('error', (m) => {
-  set({ phase: 'idle', alert: m.message });
+  // An objective's sentence comes as a code too: said in the UI language (other messages: see train-text.ts).
+  set({ phase: 'idle', alert: codedText('objectives', m) });
   const id = runId();
   if (id) updateRun(id, (r) => ({ ...r, status: 'failed', message: m.message }));
 });
@@ -136,6 +145,8 @@ function fresh(id: string): Partial<TrainingStatus> {
     offer: null,
     measurements: [],
     backend: null,
+    threads: null,
+    threadsNote: '',
   };
 }
 

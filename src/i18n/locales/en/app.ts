@@ -52,7 +52,7 @@ export const app = {
     'lstm-text': {
       title: 'LSTM text classifier',
       description:
-        'Token ids → Embedding → LSTM → Dense: classifies e-mails as ham or spam (100 ids, 5,000 words).',
+        'Token ids → Embedding → LSTM (every step) → GlobalMaxPooling1D → Dense: classifies e-mails as ham or spam (100 ids, 5,000 words).',
     },
     'conv-autoencoder': {
       title: 'Convolutional autoencoder',
@@ -89,11 +89,12 @@ export const app = {
     'matrix-factorisation': {
       title: 'Matrix factorisation',
       description:
-        'Recommendation: user and item ids → two Embeddings → Dot → rating (for the "Movie ratings" set).',
+        'Recommendation: user and item ids → two Embeddings → Dot, plus a learnt bias per user and per item → rating (for the "Movie ratings" set).',
     },
     'neural-recommender': {
       title: 'Neural recommender',
-      description: 'Recommendation: user and item Embeddings → Concatenate → a Dense tower → rating.',
+      description:
+        'Recommendation: user and item Embeddings → Concatenate → a Dense tower, plus a learnt bias per user and per item → rating.',
     },
     'single-object-localiser': {
       title: 'Single-object localiser',
@@ -117,7 +118,7 @@ export const app = {
     'gan-mnist': {
       title: 'GAN for MNIST digits',
       description:
-        'A generator (noise 64 → Dense → 28×28 image) and a discriminator (image → real or fake), trained against each other.',
+        'A generator (noise 64 → Dense 256 → 28×28 image) and a discriminator (image → Dense 256 → real or fake), trained against each other.',
     },
     'dcgan-mnist': {
       title: 'DCGAN for MNIST digits',

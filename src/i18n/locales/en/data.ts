@@ -13,6 +13,8 @@ export const data = {
   progressText: '{{phase}} {{pct}} %',
   cancel: 'Cancel',
   fits: 'The dataset fits the model.',
+  paddedPerBatch:
+    'Texts of any length: each batch is padded only to its longest text (at most {{length, number}} tokens).',
   check: 'Dataset–model check',
   dataset: 'Dataset',
   choose: 'Choose a dataset…',
@@ -45,6 +47,21 @@ export const data = {
   rotation: 'Rotation',
   shift: 'Shift',
   zoom: 'Zoom',
+  timeShift: 'Shift (time and pitch)',
+  stretch: 'Stretch (time and pitch)',
+  timeMask: 'Time masking',
+  freqMask: 'Frequency masking',
+  noise: 'Noise',
+  noiseValue: '±{{sd}} SD',
+  augmentNotes: {
+    image:
+      'Flips, turns, shifts and zooms each training image a little, so the model does not learn exact positions.',
+    spectrogram:
+      'For sound: shifts and stretches in time and pitch, blanks a band of frames and one of frequencies (SpecAugment) and adds noise. Mirroring or turning a spectrogram would make a different sound, so those are not offered.',
+    table:
+      'For table columns and series, only noise fits: a little Gaussian noise on each (standardised) value.',
+    boxes: 'Pictures with boxes get noise only: a shifted or turned picture would no longer match its box.',
+  },
   augmentPreview: 'Augmentation preview',
   augmentedSample: 'Augmented sample {{n}}',
   newDraw: 'New random draw',
@@ -101,7 +118,8 @@ export const data = {
     },
     mnist: {
       name: 'MNIST digits',
-      description: '10,000 handwritten digits, 28×28 grayscale, 10 classes. Fixed split 8,500 / 500 / 1,000.',
+      description:
+        '70,000 handwritten digits, 28×28 grayscale, 10 classes. Fixed split 55,000 / 5,000 / 10,000; train on a subset for quick runs.',
     },
     iris: { name: 'Iris flowers', description: '150 flowers, 4 measurements (cm), 3 species.' },
     spam: {

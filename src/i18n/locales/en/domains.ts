@@ -45,6 +45,11 @@ export const domains = {
   prediction: 'Prediction',
   predictedBox: 'Predicted box: {{cls}} ({{p}}) at x {{x}}, y {{y}}, w {{w}}, h {{h}}',
   notImage: 'This file could not be read as an image.',
+  usersFact: 'Users',
+  itemsFact: 'Items',
+  idCount_one: '{{count, number}} ({{ids}})',
+  idCount_other: '{{count, number}} ({{ids}})',
+  boxClassesFact: 'Box classes',
   upload: { ratings: 'Upload ratings (CSV)…', boxes: 'Upload images with boxes (.zip)…' },
   hint: {
     ratings: 'A CSV of user, item, rating and optionally a timestamp per row (a header row is fine).',

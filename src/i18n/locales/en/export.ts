@@ -3,6 +3,7 @@ export const exportText = {
   choices: {
     files: 'TF.js model files',
     keras: 'Keras Python code',
+    training: 'Keras training script',
     tfjs: 'TF.js code',
     png: 'Graph image (PNG)',
     svg: 'Graph image (SVG)',
@@ -31,4 +32,15 @@ export const exportText = {
   noCanvas: 'This browser cannot draw on a canvas.',
   pngFailed: 'The image could not be encoded as PNG.',
   dismiss: 'Dismiss',
+  trainingDownloaded:
+    'Downloaded {{file}} ({{size}} MB): train.py, the data and a README.txt. Train with TensorFlow, then bring tfjs_model/model.json and weights.bin back with Import model.',
+  training: {
+    noDataset: 'choose a dataset in the Data tab first: the script trains on it.',
+    objective:
+      'the script trains supervised models (inputs → targets); this project trains with the “{{objective}}” objective.',
+    inputsOutputs:
+      'the script trains a model with one input and one output; this one has {{inputs}} input(s) and {{outputs}} output(s).',
+    domain: 'the script does not cover rating and box datasets yet.',
+    shape: 'the model’s input {{model}} does not match the dataset’s samples {{data}}.',
+  },
 } as const;

@@ -10,6 +10,10 @@ export const train = {
   backendLabel: 'Backend:',
   backend: 'Backend',
   backendSpeeds: 'Backend speeds',
+  threadsLabel: 'Threads:',
+  threads: 'Threads',
+  threadCount_one: '{{count, number}} thread',
+  threadCount_other: '{{count, number}} threads',
   progress: 'Training progress',
   measuring: 'Measuring the backends on this model…',
   compiling: 'Building the model…',
@@ -65,6 +69,16 @@ export const train = {
     checkpointFailed: 'The checkpoint could not be saved ({{error}}); training goes on.',
     trainFirst: 'Train the model first.',
     noBackend: 'No backend could train this model: {{details}}.',
+    notIsolated:
+      'the page is not cross-origin isolated (it needs the COOP and COEP headers), so WASM runs on one thread',
+    noSharedMemory: 'this browser offers no SharedArrayBuffer, so WASM runs on one thread',
+    threadsFailed: 'the threaded WASM build did not start ({{error}}), so WASM runs on one thread',
+    earlyStopped: 'Early stopping: no improvement for {{patience}} epochs; kept the best epoch ({{best}}).',
+    earlyStoppedRestored:
+      'Early stopping: no improvement for {{patience}} epochs; kept the best epoch ({{best}}) and restored its weights.',
+    lookupRange:
+      'Data error: the dataset holds id {{id}}, but a lookup layer (Embedding) only has rows 0 to {{last}}. Raise its inputDim to the vocabulary size (the dataset–model check in the Train tab sets it in one click).',
+    cannotTrainOnData: 'The model cannot train on this data: {{error}}',
     nan: 'NaN',
     infinite: 'infinite',
   },

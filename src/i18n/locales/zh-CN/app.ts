@@ -54,7 +54,7 @@ export const app: Messages<typeof en> = {
     'lstm-text': {
       title: 'LSTM 文本分类器',
       description:
-        '词元 id → Embedding → LSTM → Dense：把邮件分为正常邮件或垃圾邮件（100 个 id，5,000 个词）。',
+        '词元 id → Embedding → LSTM（输出每一步）→ GlobalMaxPooling1D → Dense：把邮件分为正常邮件或垃圾邮件（100 个 id，5,000 个词）。',
     },
     'conv-autoencoder': {
       title: '卷积自编码器',
@@ -89,11 +89,13 @@ export const app: Messages<typeof en> = {
     },
     'matrix-factorisation': {
       title: '矩阵分解',
-      description: '推荐：用户 id 和物品 id → 两个 Embedding → Dot → 评分（用于“电影评分”数据集）。',
+      description:
+        '推荐：用户 id 和物品 id → 两个 Embedding → Dot，再加上每个用户和每个物品各自学到的偏置 → 评分（用于“电影评分”数据集）。',
     },
     'neural-recommender': {
       title: '神经推荐模型',
-      description: '推荐：用户和物品的 Embedding → Concatenate → 一组 Dense 层 → 评分。',
+      description:
+        '推荐：用户和物品的 Embedding → Concatenate → 一组 Dense 层，再加上每个用户和每个物品的偏置 → 评分。',
     },
     'single-object-localiser': {
       title: '单目标定位器',
@@ -116,7 +118,7 @@ export const app: Messages<typeof en> = {
     'gan-mnist': {
       title: 'MNIST 手写数字 GAN',
       description:
-        '一个生成器（64 维噪声 → Dense → 28×28 图像）和一个判别器（图像 → 真或假），相互对抗训练。',
+        '一个生成器（64 维噪声 → Dense 256 → 28×28 图像）和一个判别器（图像 → Dense 256 → 真或假），相互对抗训练。',
     },
     'dcgan-mnist': {
       title: 'MNIST 手写数字 DCGAN',

@@ -16,6 +16,7 @@ export const data: Messages<typeof en> = {
   progressText: '{{phase}} {{pct}} %',
   cancel: '取消',
   fits: '数据集与模型匹配。',
+  paddedPerBatch: '文本长度不限：每个批次只补齐到该批次中最长的文本（最多 {{length, number}} 个词元）。',
   check: '数据集与模型检查',
   dataset: '数据集',
   choose: '选择一个数据集…',
@@ -48,6 +49,19 @@ export const data: Messages<typeof en> = {
   rotation: '旋转',
   shift: '平移',
   zoom: '缩放',
+  timeShift: '平移（时间与音高）',
+  stretch: '拉伸（时间与音高）',
+  timeMask: '时间遮挡',
+  freqMask: '频率遮挡',
+  noise: '噪声',
+  noiseValue: '±{{sd}} 个标准差',
+  augmentNotes: {
+    image: '对每张训练图像做轻微的翻转、旋转、平移和缩放，避免模型死记确切位置。',
+    spectrogram:
+      '针对声音：在时间和音高上平移、拉伸，遮住一段帧和一段频率（SpecAugment），并加入噪声。镜像或旋转频谱图会变成另一种声音，因此不提供这两项。',
+    table: '对表格列和序列而言，只有噪声适用：给每个（标准化后的）数值加一点高斯噪声。',
+    boxes: '带边框的图像只加噪声：平移或旋转后的图像就与它的边框对不上了。',
+  },
   augmentPreview: '增强预览',
   augmentedSample: '增强后的样本 {{n}}',
   newDraw: '重新随机抽取',
@@ -104,7 +118,8 @@ export const data: Messages<typeof en> = {
     },
     mnist: {
       name: 'MNIST 手写数字',
-      description: '10,000 个手写数字，28×28 灰度图，10 个类别。固定划分 8,500 / 500 / 1,000。',
+      description:
+        '70,000 个手写数字，28×28 灰度图，10 个类别。固定划分 55,000 / 5,000 / 10,000；快速试跑时可只用部分训练图像。',
     },
     iris: { name: 'Iris 鸢尾花', description: '150 朵花，4 项测量值（厘米），3 个品种。' },
     spam: {

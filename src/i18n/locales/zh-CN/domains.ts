@@ -48,6 +48,11 @@ export const domains: Messages<typeof en> = {
   prediction: '预测结果',
   predictedBox: '预测边框：{{cls}}（{{p}}），x {{x}}，y {{y}}，宽 {{w}}，高 {{h}}',
   notImage: '无法把这个文件读成图像。',
+  usersFact: '用户',
+  itemsFact: '物品',
+  idCount_one: '{{count, number}} 个（{{ids}}）',
+  idCount_other: '{{count, number}} 个（{{ids}}）',
+  boxClassesFact: '边框类别',
   upload: { ratings: '上传评分（CSV）…', boxes: '上传带边框的图像（.zip）…' },
   hint: {
     ratings: '每行一条：用户、物品、评分，可选时间戳（可以有表头行）。',

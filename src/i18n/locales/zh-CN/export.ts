@@ -6,6 +6,7 @@ export const exportText: Messages<typeof en> = {
   choices: {
     files: 'TF.js 模型文件',
     keras: 'Keras Python 代码',
+    training: 'Keras 训练脚本',
     tfjs: 'TF.js 代码',
     png: '模型图图片（PNG）',
     svg: '模型图图片（SVG）',
@@ -34,4 +35,13 @@ export const exportText: Messages<typeof en> = {
   noCanvas: '此浏览器无法在画布上绘图。',
   pngFailed: '无法把图像编码为 PNG。',
   dismiss: '关闭',
+  trainingDownloaded:
+    '已下载 {{file}}（{{size}} MB）：包含 train.py、数据和 README.txt。用 TensorFlow 训练后，再通过“导入模型”导入 tfjs_model/model.json 和 weights.bin。',
+  training: {
+    noDataset: '请先在“数据”标签页选择数据集：脚本要用它来训练。',
+    objective: '脚本只训练监督学习模型（输入 → 目标）；本项目使用的训练目标是“{{objective}}”。',
+    inputsOutputs: '脚本只训练单输入、单输出的模型；该模型有 {{inputs}} 个输入和 {{outputs}} 个输出。',
+    domain: '脚本暂不支持评分数据集和边框数据集。',
+    shape: '模型的输入 {{model}} 与数据集的样本形状 {{data}} 不一致。',
+  },
 };

@@ -114,6 +114,8 @@ export class AutoencoderObjective implements Objective {
 /** Builds the autoencoder objective; a sentence when there is no dataset. */
 export function autoencoder(ctx: ObjectiveContext): AutoencoderObjective {
   if (!ctx.data)
-    throw new ObjectiveError('An autoencoder learns from a dataset: choose one in the Data tab.');
+    throw new ObjectiveError('An autoencoder learns from a dataset: choose one in the Data tab.', {
+      code: 'autoencoderNeedsData',
+    });
   return new AutoencoderObjective({ ...ctx, data: ctx.data });
 }

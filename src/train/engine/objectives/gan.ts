@@ -12,7 +12,7 @@ import type {
   ObjectiveContext,
   StepResult,
 } from './types';
-import { ObjectiveError } from './types';
+import { type ObjectiveDetail, ObjectiveError } from './types';
 
 /** Samples from the fixed noise batch per epoch (the Generate panel's grid). */
 export const GAN_SAMPLES = 64;
@@ -24,12 +24,15 @@ const DCGAN_BETA1 = 0.5;
 
 /** The generator and discriminator as models sharing the compiled graph's layers, checked for fit. */
 function networks(ctx: ObjectiveContext & { data: TrainingData }) {
-  if (!ctx.graph) throw new ObjectiveError('A GAN needs the graph to find its generator and discriminator.');
+  if (!ctx.graph)
+    throw new ObjectiveError('A GAN needs the graph to find its generator and discriminator.', {
+      code: 'ganNeedsGraph',
+    });
   let parts: ReturnType<typeof ganParts>;
   try {
     parts = ganParts(ctx.graph);
   } catch (e) {
-    if (e instanceof RoleError) throw new ObjectiveError(e.message, e.nodeId);
+    if (e instanceof RoleError) throw new ObjectiveError(e.message, e.detail as ObjectiveDetail, e.nodeId);
     throw e;
   }
   const { generator: g, discriminator: d } = parts;
@@ -47,21 +50,28 @@ function networks(ctx: ObjectiveContext & { data: TrainingData }) {
   if (shapes.noise.length !== 2)
     throw new ObjectiveError(
       `The generator's Input ${formatShape(shapes.noise)} should be a noise vector: give it a shape such as [100] (the generator then grows it into an image).`,
+      { code: 'ganNoise', values: { shape: formatShape(shapes.noise) } },
       noise.id,
     );
   if (shapes.fake.slice(1).join('x') !== shapes.image.slice(1).join('x'))
     throw new ObjectiveError(
       `The generator makes ${formatShape(shapes.fake)} but the discriminator takes ${formatShape(shapes.image)}: change the generator's last layers (e.g. a Reshape to ${formatShape(shapes.image)}) so the two shapes are equal.`,
+      { code: 'ganShapes', values: { fake: formatShape(shapes.fake), image: formatShape(shapes.image) } },
       fake.id,
     );
   if (shapes.verdict.length !== 2 || shapes.verdict[1] !== 1)
     throw new ObjectiveError(
       `The discriminator must end in one unit (real or fake: sigmoid or a raw logit); it ends in ${formatShape(shapes.verdict)}. Set its last Dense to 1 unit.`,
+      { code: 'ganVerdict', values: { shape: formatShape(shapes.verdict) } },
       verdict.id,
     );
   if (shapes.image.slice(1).join('x') !== ctx.data.inputShape.join('x'))
     throw new ObjectiveError(
       `The discriminator takes ${formatShape(shapes.image)} but the dataset's samples are ${formatShape([null, ...ctx.data.inputShape])}: set its Input to the data's shape.`,
+      {
+        code: 'ganData',
+        values: { image: formatShape(shapes.image), data: formatShape([null, ...ctx.data.inputShape]) },
+      },
       image.id,
     );
   const generator = tf.model({ inputs: tensor(noise.id), outputs: tensor(fake.id), name: 'generator' });
@@ -194,6 +204,8 @@ export class GanObjective implements Objective {
 /** Builds the GAN objective; a sentence when there is no dataset of real samples. */
 export function gan(ctx: ObjectiveContext): GanObjective {
   if (!ctx.data)
-    throw new ObjectiveError('A GAN learns from real samples: choose a dataset in the Data tab.');
+    throw new ObjectiveError('A GAN learns from real samples: choose a dataset in the Data tab.', {
+      code: 'ganNeedsData',
+    });
   return new GanObjective({ ...ctx, data: ctx.data });
 }

@@ -75,11 +75,14 @@ export function fixedNormal(seed: number, n: number, shape: number[]): tf.Tensor
   return tf.tensor(values, [n, ...shape]);
 }
 
-/** The non-batch dimensions of a symbolic tensor (all known, or a sentence). */
-export function fixedShape(t: tf.SymbolicTensor, what: string): number[] {
+/** The non-batch dimensions of a latent code (all known, or a sentence). */
+export function fixedShape(t: tf.SymbolicTensor): number[] {
   const dims = t.shape.slice(1);
   if (dims.some((d) => d == null))
-    throw new ObjectiveError(`${what} ${formatShape(t.shape)} needs a fixed size.`);
+    throw new ObjectiveError(`The latent code ${formatShape(t.shape)} needs a fixed size.`, {
+      code: 'latentFixedSize',
+      values: { shape: formatShape(t.shape) },
+    });
   return dims as number[];
 }
 
@@ -91,7 +94,7 @@ export function fixedShape(t: tf.SymbolicTensor, what: string): number[] {
 export function subModelFrom(model: tf.LayersModel, start: tf.layers.Layer, end: tf.SymbolicTensor) {
   // Node 0 of each layer: the model's own call (re-applying adds nodes, and `layer.input` then throws).
   const from = start.getOutputAt(0) as tf.SymbolicTensor;
-  const input = tf.input({ shape: fixedShape(from, 'The latent code'), name: `${start.name}_input` });
+  const input = tf.input({ shape: fixedShape(from), name: `${start.name}_input` });
   const mapped = new Map<number, tf.SymbolicTensor>([[from.id, input]]);
   const after = model.layers.slice(model.layers.indexOf(start) + 1);
   for (const layer of after) {
@@ -101,13 +104,18 @@ export function subModelFrom(model: tf.LayersModel, start: tf.layers.Layer, end:
     if (known.length !== ins.length)
       throw new ObjectiveError(
         `${layer.name} takes inputs from both before and after ${start.name}, so the decoder cannot stand alone.`,
+        { code: 'decoderTangled', values: { layer: layer.name, start: start.name } },
       );
     const args = ins.map((t) => mapped.get(t.id)!);
     const out = layer.apply(args.length === 1 ? args[0] : args) as tf.SymbolicTensor;
     mapped.set((layer.getOutputAt(0) as tf.SymbolicTensor).id, out);
   }
   const output = mapped.get(end.id);
-  if (!output) throw new ObjectiveError(`The model's output does not depend on ${start.name}.`);
+  if (!output)
+    throw new ObjectiveError(`The model's output does not depend on ${start.name}.`, {
+      code: 'outputIndependent',
+      values: { start: start.name },
+    });
   return tf.model({ inputs: input, outputs: output, name: 'decoder' });
 }
 

@@ -54,7 +54,7 @@ export class SupervisedObjective implements Objective {
     this.optimizers = [
       { name: 'model', optimizer: makeOptimizer(config), baseLearningRate: config.learningRate },
     ];
-    this.feed = new Feed(data);
+    this.feed = new Feed(data, model.inputs[0]?.shape);
     const metricName = data.labelKind === 'numeric' ? 'mae' : 'accuracy';
     const outputs = this.heads.length > 1 ? this.heads.map((_, i) => `output${i}`) : [];
     this.scalars = ['loss', metricName, ...outputs];

@@ -21,6 +21,7 @@
  * 5. What a checkpoint holds besides the model's weights: every entry of `optimizers` (each its own state) and
  *    `extraState()` (e.g. a DQN target network); `restoreExtraState` takes them back on resume.
  */
+import type { objectives as objectiveCatalog } from '../../../i18n/locales/en/objectives';
 import type * as tf from '@tensorflow/tfjs';
 import type { Graph } from '../../../graph';
 import type { ObjectiveName, TrainingConfig } from '../../types';
@@ -113,10 +114,27 @@ export interface Objective {
   dispose(): void;
 }
 
-/** Thrown by `prepare` when the graph / data cannot train with this objective: a sentence with a fix. */
+/** Plural forms of one catalog entry (`generators_one`, `generators_other`) share one code. */
+type CodeOf<K> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
+
+/** The code of an objective's sentence: an entry of the `objectives` catalog (src/i18n/locales/en/objectives.ts). */
+export type ObjectiveCode = CodeOf<keyof typeof objectiveCatalog>;
+
+/** What an objective error says as a code and values, so the UI can say it in the person's language. */
+export interface ObjectiveDetail {
+  code: ObjectiveCode;
+  /** Words and numbers, or other entries said in the UI language (e.g. "1 generator"). */
+  values?: Record<string, string | number | ObjectiveDetail[]>;
+}
+
+/**
+ * Thrown by `prepare` when the graph / data cannot train with this objective: a sentence with a fix. `message`
+ * is the English sentence; `detail` lets the UI say it in the person's language (the worker has no i18n).
+ */
 export class ObjectiveError extends Error {
   constructor(
     message: string,
+    readonly detail: ObjectiveDetail,
     /** The node to select in the canvas, when one node is at fault. */
     readonly nodeId: string | null = null,
   ) {

@@ -36,11 +36,23 @@ export function checkReconstructs(model: tf.LayersModel, data: TrainingData): vo
   if (model.inputs.length !== 1 || model.outputs.length !== 1)
     throw new ObjectiveError(
       `An autoencoder has one Input and one output; this model has ${model.inputs.length} inputs and ${model.outputs.length} outputs.`,
+      {
+        code: 'autoencoderInputsOutputs',
+        values: { inputs: model.inputs.length, outputs: model.outputs.length },
+      },
     );
   const out = model.outputs[0].shape.slice(1).join('x');
   if (out !== data.inputShape.join('x'))
     throw new ObjectiveError(
       `To reconstruct its input the model's output must have the input's shape: the output is ${formatShape(model.outputs[0].shape)} and the data is ${formatShape([null, ...data.inputShape])}. End the model with a layer of that shape (e.g. Reshape or Conv2D with ${data.inputShape.at(-1)} filters).`,
+      {
+        code: 'reconstructShape',
+        values: {
+          output: formatShape(model.outputs[0].shape),
+          data: formatShape([null, ...data.inputShape]),
+          filters: String(data.inputShape.at(-1)),
+        },
+      },
     );
 }
 
@@ -66,17 +78,21 @@ export class VaeObjective implements Objective {
   private readonly data: TrainingData;
 
   constructor({ model, data, config }: ObjectiveContext) {
-    if (!data) throw new ObjectiveError('A VAE learns from a dataset: choose one in the Data tab.');
+    if (!data)
+      throw new ObjectiveError('A VAE learns from a dataset: choose one in the Data tab.', {
+        code: 'vaeNeedsData',
+      });
     checkReconstructs(model, data);
     const samplings = model.layers.filter((l) => l.getClassName() === 'Sampling');
     if (samplings.length === 0)
       throw new ObjectiveError(
         'A VAE needs a Sampling layer: give the encoder two Dense outputs of the same width (z_mean and z_log_var), join them in a Sampling layer and feed its output to the decoder — or train with the "autoencoder" objective.',
+        { code: 'vaeNeedsSampling' },
       );
     const moments = samplings.flatMap((l) => l.getInputAt(0) as tf.SymbolicTensor[]);
     this.train = tf.model({ inputs: model.inputs, outputs: [model.outputs[0], ...moments] });
     this.decoder = subModelFrom(model, samplings[0], model.outputs[0]);
-    this.latentShape = fixedShape(samplings[0].getOutputAt(0) as tf.SymbolicTensor, 'The latent code');
+    this.latentShape = fixedShape(samplings[0].getOutputAt(0) as tf.SymbolicTensor);
     this.data = data;
     this.binary = isUnitRange(data);
     this.fromLogits = !endsInSigmoid(model);

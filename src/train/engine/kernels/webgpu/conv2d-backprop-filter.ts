@@ -1,10 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
-import { type GpuProgram, runProgram } from './gpu-program';
-import { reduceSplits, splitsFor } from './split-k';
+import type * as tf from '@tensorflow/tfjs';
+import { filterGradCall, type KernelArgs } from '../filter-grad';
+import type { GpuProgram } from './gpu-program';
+import { runSplitK, splitK } from './split-k';
 
 type Info = tf.TensorInfo;
-type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown };
-type Pad = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
 
 const TILE = 32;
 const TK = 16;
@@ -124,36 +123,15 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
 }`;
 
 /** Conv2DBackpropFilter for the webgpu backend: see BODY. Honours stride, padding, dilation and NHWC/NCHW. */
-export function conv2dBackpropFilterWebGpu({ inputs, attrs, backend }: KernelArgs): Info {
-  const { x, dy } = inputs as { x: Info; dy: Info };
-  const a = attrs as unknown as {
-    strides: number | [number, number];
-    dilations?: number | [number, number];
-    pad: Pad;
-    dataFormat?: 'NHWC' | 'NCHW';
-    dimRoundingMode?: 'floor' | 'round' | 'ceil';
-    filterShape: [number, number, number, number];
-  };
-  const format = a.dataFormat === 'NCHW' ? 'NCHW' : 'NHWC';
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    a.filterShape,
-    a.strides,
-    a.dilations ?? 1,
-    a.pad,
-    a.dimRoundingMode,
-    false,
-    format === 'NCHW' ? 'channelsFirst' : 'channelsLast',
-  );
-  const [kh, kw, cin, cout] = a.filterShape;
+export function conv2dBackpropFilterWebGpu(args: KernelArgs): Info {
+  const { x, dy, filterShape, format, info } = filterGradCall(args, false);
+  const [kh, kw, cin, cout] = filterShape;
   const M = kh * kw * cin;
   const N = cout;
   const K = info.batchSize * info.outHeight * info.outWidth;
   const tilesM = Math.ceil(M / TILE);
   const tilesN = Math.ceil(N / TILE);
-  const splits = splitsFor(tilesM * tilesN, K, 8 * TK);
-  const kChunk = Math.ceil(K / splits / TK) * TK;
-  const used = Math.ceil(K / kChunk);
+  const { kChunk, slices } = splitK(tilesM * tilesN, K, 8 * TK, TK);
   const program: GpuProgram = {
     key: 'studio-conv2d-backprop-filter',
     name: 'StudioConv2DBackpropFilter',
@@ -169,13 +147,9 @@ export function conv2dBackpropFilterWebGpu({ inputs, attrs, backend }: KernelArg
       ...geometryUniforms(info, format),
     ],
     body: BODY,
-    workgroups: [tilesM, tilesN, used],
+    workgroups: [tilesM, tilesN, slices],
   };
-  if (used === 1) return runProgram(backend, program, [x, dy], [a.filterShape])[0];
-  const [partial] = runProgram(backend, program, [x, dy], [[used, M * N]]);
-  const out = reduceSplits(backend, partial, used, a.filterShape);
-  (backend as { disposeData(id: object): void }).disposeData(partial.dataId);
-  return out;
+  return runSplitK(args.backend, program, [x, dy], filterShape, slices);
 }
 
 export const conv2dBackpropFilterConfig: tf.KernelConfig = {

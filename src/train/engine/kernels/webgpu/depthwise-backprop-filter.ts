@@ -1,10 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
+import { filterGradCall, type KernelArgs } from '../filter-grad';
 import { geometryUniforms, LOAD_X } from './conv2d-backprop-filter';
-import { type GpuProgram, runProgram } from './gpu-program';
-import { reduceSplits, splitsFor } from './split-k';
+import type { GpuProgram } from './gpu-program';
+import { runSplitK, splitK } from './split-k';
 
 type Info = tf.TensorInfo;
-type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown };
 
 const LANES = 4;
 const WIDTH = 64;
@@ -40,32 +40,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
 }`;
 
 /** DepthwiseConv2dNativeBackpropFilter for the webgpu backend (NHWC; stride, padding, dilation). */
-export function depthwiseBackpropFilterWebGpu({ inputs, attrs, backend }: KernelArgs): Info {
-  const { x, dy } = inputs as { x: Info; dy: Info };
-  const a = attrs as unknown as {
-    strides: number | [number, number];
-    dilations?: number | [number, number];
-    pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-    dimRoundingMode?: 'floor' | 'round' | 'ceil';
-    filterShape: [number, number, number, number];
-  };
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    a.filterShape,
-    a.strides,
-    a.dilations ?? 1,
-    a.pad,
-    a.dimRoundingMode,
-    true,
-  );
-  const [kh, kw, cin, mult] = a.filterShape;
+export function depthwiseBackpropFilterWebGpu(args: KernelArgs): Info {
+  const { x, dy, filterShape, info } = filterGradCall(args, true);
+  const [kh, kw, cin, mult] = filterShape;
   const C = cin * mult;
   const taps = kh * kw;
   const K = info.batchSize * info.outHeight * info.outWidth;
-  const tiles = Math.ceil(C / WIDTH) * taps;
-  const splits = splitsFor(tiles, K, 64 * LANES);
-  const kChunk = Math.ceil(K / splits);
-  const used = Math.ceil(K / kChunk);
+  const { kChunk, slices } = splitK(Math.ceil(C / WIDTH) * taps, K, 64 * LANES);
   const program: GpuProgram = {
     key: 'studio-depthwise-backprop-filter',
     name: 'StudioDepthwiseBackpropFilter',
@@ -81,13 +62,9 @@ export function depthwiseBackpropFilterWebGpu({ inputs, attrs, backend }: Kernel
       ...geometryUniforms(info, 'NHWC'),
     ],
     body: BODY,
-    workgroups: [Math.ceil(C / WIDTH), taps, used],
+    workgroups: [Math.ceil(C / WIDTH), taps, slices],
   };
-  if (used === 1) return runProgram(backend, program, [x, dy], [a.filterShape])[0];
-  const [partial] = runProgram(backend, program, [x, dy], [[used, taps * C]]);
-  const out = reduceSplits(backend, partial, used, a.filterShape);
-  (backend as { disposeData(id: object): void }).disposeData(partial.dataId);
-  return out;
+  return runSplitK(args.backend, program, [x, dy], filterShape, slices);
 }
 
 export const depthwiseBackpropFilterConfig: tf.KernelConfig = {

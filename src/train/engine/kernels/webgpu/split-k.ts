@@ -6,6 +6,36 @@ export function splitsFor(tiles: number, k: number, minK: number, targetGroups =
   return Math.max(1, Math.min(Math.ceil(k / minK), Math.ceil(targetGroups / tiles)));
 }
 
+/** How a reduction of length `k` over `tiles` output tiles is cut: slice length (a multiple of `align`), slices. */
+export function splitK(
+  tiles: number,
+  k: number,
+  minK: number,
+  align = 1,
+): { kChunk: number; slices: number } {
+  const kChunk = Math.ceil(k / splitsFor(tiles, k, minK) / align) * align;
+  return { kChunk, slices: Math.ceil(k / kChunk) };
+}
+
+/**
+ * Dispatches a split-K program whose workgroups' z is the slice: with one slice straight into `shape`, else
+ * into [slices, size] partial results that `reduceSplits` sums (a second dispatch; the partials are freed).
+ */
+export function runSplitK(
+  backend: unknown,
+  program: GpuProgram,
+  inputs: tf.TensorInfo[],
+  shape: number[],
+  slices: number,
+): tf.TensorInfo {
+  if (slices === 1) return runProgram(backend, program, inputs, [shape])[0];
+  const size = shape.reduce((a, b) => a * b, 1);
+  const [partial] = runProgram(backend, program, inputs, [[slices, size]]);
+  const out = reduceSplits(backend, partial, slices, shape);
+  (backend as { disposeData(id: object): void }).disposeData(partial.dataId);
+  return out;
+}
+
 /** Sums `splits` partial results laid out [splits, size] into one tensor of `shape` (one dispatch). */
 export function reduceSplits(
   backend: unknown,

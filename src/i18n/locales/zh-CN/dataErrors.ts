@@ -1,0 +1,118 @@
+import type { dataErrors as en } from '../en/dataErrors';
+import type { Messages } from '../../types';
+
+export const dataErrors: Messages<typeof en> = {
+  notZip: '该文件不是可读取的 .zip 压缩包。',
+  fileGone: '此浏览器中已不再保存文件“{{name}}”。请重新上传。',
+  uploadMissing: '找不到已上传的文件。请重新上传。',
+  builtinMissing:
+    '缺少内置数据文件 data/{{name}}。请运行 "node scripts/prepare-data.mjs"（npm run build 会执行它）。',
+  imagesNeedBrowser: '图片只能在浏览器中解码。',
+  notPacked: '{{name}} 不是打包的图片文件。请运行 "node scripts/prepare-data.mjs --force"。',
+  cutShort: '{{name}} 不完整（被截断）。请运行 "node scripts/prepare-data.mjs --force"。',
+  notGzip: '{{name}} 不是 gzip 文件。请运行 "node scripts/prepare-data.mjs --force"。',
+  spamDamaged: 'spam.bin 已损坏。请运行 "node scripts/prepare-data.mjs --force"。',
+  digitsPackDamaged: 'digits-audio.bin 已损坏。请恢复 data/fsdd/digits-audio.bin 并运行 "npm run build"。',
+  labelsOutside: '{{file}} 含有 {{name}} 类别之外的标签。请运行 "node scripts/prepare-data.mjs --force"。',
+  syntheticCount: '样本数必须是 10 到 {{max, number}} 之间的整数。',
+  boxesCount: '图片数必须是 30 到 20,000 之间的整数。',
+  splitNegative: '划分比例必须大于或等于零。',
+  splitNoTrain: '训练集的比例必须大于 0 %。',
+  splitSum: '划分比例之和必须为 100 %；现在是 {{sum}} %。',
+  imageSize: '图片的宽度和高度必须是 4 到 {{max}} 之间的整数。',
+  imagesNotInFolders:
+    '图片没有放在文件夹中。请把每个类别放进以类别命名的文件夹（cats/1.png、dogs/2.png），再把这些文件夹打包成 zip。',
+  noImages: '没有找到图片（PNG、JPEG、GIF、BMP 或 WebP）。',
+  noImagesSkipped: '没有找到图片（PNG、JPEG、GIF、BMP 或 WebP）：{{parts}}。',
+  partNotImage_one: '{{count}} 个文件不是图片',
+  partNotImage_other: '{{count}} 个文件不是图片',
+  partUnsafe: '{{count}} 个文件的路径不安全',
+  oneImageFolder:
+    '所有图片都在同一个文件夹（“{{folder}}”）中；分类器至少需要两个类别。请把每个类别放进各自的文件夹。',
+  oneImageClass: '只有一个类别的图片能被读取；分类器至少需要两个类别。',
+  noImagesRead: '没有一张图片能被读取。',
+  notAudio: '该数据集不是音频：请加载音频数据集后再试录音。',
+  emptyRecording: '录音是空的。',
+  audioNotInFolders: '音频文件没有放在文件夹中。请把每个类别放进以类别命名的文件夹（yes/1.wav、no/2.wav）。',
+  noAudioFiles: '没有找到音频文件（WAV、MP3、OGG 或 FLAC）。',
+  oneAudioFolder:
+    '所有录音都在同一个文件夹（“{{folder}}”）中；分类器至少需要两个类别。请把每个类别放进各自的文件夹。',
+  oneAudioClass: '只有一个类别的录音能被读取；分类器至少需要两个类别。',
+  noRecordingsRead: '没有一段录音能被读取（{{reason}}）。',
+  noRecordingsAudio: '没有一段录音能被读取（没有音频）。',
+  audioRate: '采样率必须是 4,000 到 48,000 Hz 之间的整数（当前为 {{got}}）。',
+  audioDuration: '片段长度必须在 100 到 10,000 毫秒之间（当前为 {{got}}）。',
+  audioFft: 'FFT 大小必须是 64 到 4,096 之间的 2 的幂（当前为 {{got}}）。',
+  audioHop: '帧移必须是 1 到 FFT 大小 {{fft}} 之间的整数个采样点（当前为 {{got}}）。',
+  audioMelBands: '梅尔频带数必须在 2 到 256 之间（当前为 {{got}}）。',
+  audioMfcc: 'MFCC 个数必须在 1 到梅尔频带数 {{bands}} 之间（当前为 {{got}}）。',
+  audioFilters: '梅尔滤波器必须位于 0 Hz 与采样率的一半（{{half}} Hz）之间，且下限低于上限。',
+  audioTooLarge: '这些设置会让每个样本过大；请加大帧移或减少频带。',
+  fileEmpty: '文件是空的：没有可读取的内容。',
+  notUtf8:
+    '该文件不是 UTF-8 文本（第一个错误字节在第 {{byte, number}} 字节附近）。请另存为“CSV UTF-8”后重新上传。',
+  utf16: '该文件是 UTF-16 文本。请另存为“CSV UTF-8”后重新上传。',
+  unclosedQuote: '第 {{row}} 行有一个没有闭合的引号（"）。',
+  tooManyColumns:
+    '第 {{row}} 行有 {{count, number}} 个字段；工作室最多读取 {{max, number}} 列。请检查分隔符。',
+  rowWidthHeader_one:
+    '第 {{row}} 行有 {{count}} 个字段，但表头有 {{width}} 个。每一行都需要相同数量的以“{{delimiter}}”分隔的字段。',
+  rowWidthHeader_other:
+    '第 {{row}} 行有 {{count}} 个字段，但表头有 {{width}} 个。每一行都需要相同数量的以“{{delimiter}}”分隔的字段。',
+  rowWidthFirst_one:
+    '第 {{row}} 行有 {{count}} 个字段，但第一行有 {{width}} 个。每一行都需要相同数量的以“{{delimiter}}”分隔的字段。',
+  rowWidthFirst_other:
+    '第 {{row}} 行有 {{count}} 个字段，但第一行有 {{width}} 个。每一行都需要相同数量的以“{{delimiter}}”分隔的字段。',
+  tab: '制表符',
+  noRows: '文件中没有任何行：它是空的，或只有空行。',
+  headerOnly: '文件有表头行，但没有数据行。',
+  oneRow: '文件只有一行数据；数据集至少需要两行。',
+  columnCountChanged: '文件有 {{count}} 列，但保存的设置描述的是 {{saved}} 列。请重新上传文件。',
+  pickTarget: '请选择一个目标列：模型要学会预测的值。',
+  pickFeature: '请至少选择一个特征列：模型看到的值。',
+  textTarget: '目标列“{{name}}”是文本列；请把它设为类别型或数值型。',
+  oneCategoricalTarget: '请只选一个类别型目标，或只选数值型目标。',
+  textOnlyFeature: '文本列必须是唯一的特征：请把其他特征列设为“忽略”。',
+  columnEmpty: '列“{{name}}”在每一行中都是空的；请把它设为“忽略”。',
+  notNumbers_one:
+    '列“{{name}}”应当是数字，但第 {{row}} 行是“{{text}}”（有 {{count}} 个单元格不是数字）。请修正这些单元格，或把该列设为类别型。',
+  notNumbers_other:
+    '列“{{name}}”应当是数字，但第 {{row}} 行是“{{text}}”（有 {{count}} 个单元格不是数字）。请修正这些单元格，或把该列设为类别型。',
+  rowsLeft_one: '去掉缺失值后只剩 {{count}} 行；数据集至少需要两行。',
+  rowsLeft_other: '去掉缺失值后只剩 {{count}} 行；数据集至少需要两行。',
+  oneClass:
+    '目标列“{{name}}”只有一个类别（“{{value}}”）；分类器至少需要两个类别。请选择其他目标列，或添加其他类别的行。',
+  noVocabulary: '该数据集没有词表：它不是文本数据集。',
+  featureCount: '应有 {{want}} 个特征值，实际得到 {{got}} 个。',
+  ratingsEmpty: '评分文件是空的。',
+  ratingsColumns: '评分文件需要 3 或 4 列（user、item、rating[、timestamp]）；第一行有 {{count}} 列。',
+  ratingsHeaderOnly: '评分文件有表头，但没有评分。',
+  ratingsTooMany: '文件有 {{count}} 条评分；最多只能加载 {{max}} 条。',
+  ratingsRowFields_one:
+    '第 {{row}} 行有 {{count}} 个字段，但文件的行有 {{width}} 个（{{columns}}）："{{line}}"。',
+  ratingsRowFields_other:
+    '第 {{row}} 行有 {{count}} 个字段，但文件的行有 {{width}} 个（{{columns}}）："{{line}}"。',
+  ratingsEmptyId: '第 {{row}} 行的用户或物品 id 为空。',
+  ratingNotNumber: '第 {{row}} 行：评分“{{value}}”不是数字。',
+  timestampNotNumber: '第 {{row}} 行：时间戳“{{value}}”不是数字。',
+  ratingsCount: '评分数必须是 {{min}} 到 {{max}} 之间的整数。',
+  unknownUser:
+    '用户“{{id}}”不在该数据集中：它只认识 {{count}} 个用户（例如 {{examples}}）。模型只为训练中见过的 id 学到了嵌入。',
+  unknownItem:
+    '物品“{{id}}”不在该数据集中：它只认识 {{count}} 个物品（例如 {{examples}}）。模型只为训练中见过的 id 学到了嵌入。',
+  ratingsTooFew: '评分数据至少需要两个用户和两个物品。',
+  ratingsNoHoldout: '没有哪个用户有两条或更多评分，因此无法留出测试数据。',
+  boxTableEmpty: '边框表没有任何行（应为 file、x、y、w、h、class）。',
+  boxRowFields_one: '边框表的第 {{row}} 行有 {{count}} 个字段；每行需要 6 个：file、x、y、w、h、class。',
+  boxRowFields_other: '边框表的第 {{row}} 行有 {{count}} 个字段；每行需要 6 个：file、x、y、w、h、class。',
+  boxNotNumbers: '第 {{row}} 行：边框“{{box}}”不是宽和高为正的四个数字。',
+  boxNoClass: '第 {{row}} 行没有类别名。',
+  boxNoCsv: 'zip 中没有边框 CSV：请添加一个含有 file、x、y、w、h、class 列的 CSV。',
+  boxManyCsv: 'zip 中有 {{count}} 个 CSV 文件（{{files}}）；只保留边框表。',
+  boxMissingImages_one: '有 {{count}} 行引用的图片不在 zip 中（例如 {{examples}}）。',
+  boxMissingImages_other: '有 {{count}} 行引用的图片不在 zip 中（例如 {{examples}}）。',
+  missingExample: '第 {{row}} 行的“{{file}}”',
+  boxImageUnreadable: '第 {{row}} 行：“{{file}}”不是工作室能读取的图片。',
+  boxOutside: '第 {{row}} 行：边框超出了“{{file}}”的范围（{{width}}×{{height}}）。',
+  boxDamaged: '第 {{row}} 行：“{{file}}”已损坏或无法解码。',
+};
