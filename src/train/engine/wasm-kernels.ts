@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { filterGradCall, type KernelArgs } from './kernels/filter-grad';
+import { registerBatchMatMulWasm } from './kernels/wasm/batch-mat-mul';
 import { registerMaxPoolGradWasm } from './kernels/wasm/max-pool-grad';
 
 type Info = tf.TensorInfo;
@@ -97,10 +98,11 @@ function viaCpu(name: string) {
 
 /**
  * Registers the missing gradient kernels for the WASM backend (once; kernels WASM already has stay, but for
- * MaxPoolGrad, replaced by a faster one).
+ * MaxPoolGrad, replaced by a faster one, and BatchMatMul, whose transposed products are made plain first).
  */
 export function registerWasmTrainingKernels(): void {
   registerMaxPoolGradWasm();
+  registerBatchMatMulWasm();
   for (const name of WASM_TRAINING_KERNELS) {
     if (tf.getKernel(name, 'wasm')) continue;
     const kernelFunc = name === 'Conv2DBackpropFilter' ? conv2dBackpropFilter : viaCpu(name);
