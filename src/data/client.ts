@@ -1,3 +1,5 @@
+import type { TrainingBundleInput } from '../compile/training/bundle';
+import type { TrainingExportProblem } from '../compile/training/settings';
 import type { CsvInspection } from './csv/inspect';
 import type { ParseOptions } from './csv/parse';
 import { readUploadedFile } from './files';
@@ -10,6 +12,17 @@ type Pending = {
   reject: (e: Error) => void;
   onProgress?: (p: Progress) => void;
 };
+
+/** The data worker refused to pack a Keras training bundle; `problem` says why (the page words it). */
+export class BundleRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly problem: TrainingExportProblem,
+  ) {
+    super(message);
+    this.name = 'BundleRefusedError';
+  }
+}
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -27,13 +40,16 @@ function getWorker(): Worker {
     if (msg.type === 'loaded') p.resolve(msg.dataset);
     else if (msg.type === 'inspected') p.resolve(msg.inspection);
     else if (msg.type === 'suggested') p.resolve(msg.options);
+    else if (msg.type === 'bundled') p.resolve(msg.zip);
     else
       p.reject(
         msg.kind === 'cancelled'
           ? new CancelledError()
           : msg.kind === 'data' && msg.detail
             ? new DataError(msg.message, msg.detail)
-            : new Error(msg.message),
+            : msg.kind === 'export' && msg.problem
+              ? new BundleRefusedError(msg.message, msg.problem)
+              : new Error(msg.message),
       );
   };
   worker.onerror = (e) => {
@@ -84,6 +100,28 @@ export async function loadDataset(
     onProgress,
     signal,
   );
+}
+
+/**
+ * Loads the project's dataset and packs the Keras training bundle (a zip) in the data worker, so neither the
+ * dataset's arrays nor the compression pass through the page's thread. Rejects with BundleRefusedError when the
+ * project cannot be exported, DataError when its data cannot be read.
+ */
+export async function packTrainingBundle(
+  config: DatasetConfig | null,
+  bundle: Omit<TrainingBundleInput, 'dataset'>,
+): Promise<Uint8Array> {
+  const source = config?.source;
+  const file =
+    source && source.kind !== 'builtin' ? await readUploadedFile(source.fileKey, source.fileName) : null;
+  return request<Uint8Array>({
+    type: 'trainingBundle',
+    id: nextId++,
+    config,
+    file,
+    assetBase: assetBase(),
+    bundle,
+  });
 }
 
 /** Parses an uploaded CSV in the data worker and summarises it (types, stats, first rows, default options). */

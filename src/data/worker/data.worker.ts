@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import type { TrainingExportError } from '../../compile/training/settings';
 import { inspectTable } from '../csv/inspect';
 import { suggestImageOptions } from '../images/archive';
 import { browserDecoder } from '../images/browser-decoder';
@@ -40,9 +41,23 @@ async function handle(msg: Exclude<ToWorker, { type: 'cancel' }>, signal: AbortS
     send({ type: 'suggested', id: msg.id, options });
     return;
   }
-  const file = msg.file;
-  const io: DataIO = {
-    asset: (name) => fetchAsset(msg.assetBase, name),
+  const io = dataIO(msg.file, msg.assetBase);
+  if (msg.type === 'trainingBundle') {
+    const dataset = msg.config ? await buildDataset(msg.config, io, onProgress, signal) : null;
+    // Loaded on demand: the bundle code is only needed by this one export.
+    const { trainingBundleZip } = await import('../../compile/training/bundle');
+    const zip = trainingBundleZip({ ...msg.bundle, dataset });
+    send({ type: 'bundled', id: msg.id, zip }, [zip.buffer as ArrayBuffer]);
+    return;
+  }
+  const dataset = await buildDataset(msg.config, io, onProgress, signal);
+  send({ type: 'loaded', id: msg.id, dataset }, transferables(dataset));
+}
+
+/** Built-in files from the studio's data/ folder; the upload the page read from IndexedDB. */
+function dataIO(file: Blob | null, assetBase: string): DataIO {
+  return {
+    asset: (name) => fetchAsset(assetBase, name),
     file: async () => {
       if (!file)
         throw new DataError('The uploaded file is missing. Upload it again.', { code: 'uploadMissing' });
@@ -50,8 +65,6 @@ async function handle(msg: Exclude<ToWorker, { type: 'cancel' }>, signal: AbortS
     },
     decodeImage: browserDecoder,
   };
-  const dataset = await buildDataset(msg.config, io, onProgress, signal);
-  send({ type: 'loaded', id: msg.id, dataset }, transferables(dataset));
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -64,11 +77,23 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   running.set(msg.id, controller);
   handle(msg, controller.signal)
     .catch((e: unknown) => {
-      const kind = e instanceof CancelledError ? 'cancelled' : e instanceof DataError ? 'data' : 'bug';
+      // TrainingExportError by name: importing its class would pull the bundle code into this worker's first load.
+      const problem =
+        e instanceof Error && e.name === 'TrainingExportError'
+          ? (e as TrainingExportError).problem
+          : undefined;
+      const kind =
+        e instanceof CancelledError
+          ? 'cancelled'
+          : e instanceof DataError
+            ? 'data'
+            : problem
+              ? 'export'
+              : 'bug';
       const message =
         kind === 'bug' ? `Reading the data failed unexpectedly: ${String(e)}` : (e as Error).message;
       const detail = e instanceof DataError ? e.detail : undefined;
-      send({ type: 'failed', id: msg.id, message, kind, detail });
+      send({ type: 'failed', id: msg.id, message, kind, detail, problem });
     })
     .finally(() => running.delete(msg.id));
 };

@@ -28,6 +28,7 @@ export class Session {
   backend: BackendName = 'cpu';
   private measurements: BackendMeasurement[] = [];
   private buffer: BatchPoint[] = [];
+  private lastProgress: Progress | null = null;
   private lastPost = 0;
   private lastCheckpoint: Checkpoint | null = null;
   private readonly device = new DeviceWatch();
@@ -188,6 +189,7 @@ export class Session {
 
   private onBatch(point: BatchPoint, progress: Progress): void {
     this.buffer.push(point);
+    this.lastProgress = progress;
     const now = performance.now();
     if (now - this.lastPost < METRICS_MS) return;
     this.lastPost = now;
@@ -198,7 +200,11 @@ export class Session {
   private flush(epoch: number): void {
     if (!this.buffer.length) return;
     const t = this.trainer!;
-    const progress = { epoch, batch: 0, batchesPerEpoch: 0, samplesPerSecond: t.samplesPerSecond };
+    // Where the buffered batches left off (the epoch's last batch), so the progress line keeps "batch 5/5"
+    // instead of falling back to 0/0 between epochs and after the run.
+    const progress = this.lastProgress
+      ? { ...this.lastProgress, samplesPerSecond: t.samplesPerSecond }
+      : { epoch, batch: 0, batchesPerEpoch: 0, samplesPerSecond: t.samplesPerSecond };
     this.post({ type: 'metrics', batches: this.buffer, progress });
     this.buffer = [];
   }

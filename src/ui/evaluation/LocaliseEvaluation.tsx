@@ -4,6 +4,7 @@ import type { LoadedDataset } from '../../data';
 import { type BoxReport, boxReport } from '../../evaluate/boxes';
 import { formatNumber, formatPercent, i18n } from '../../i18n';
 import { trainingClient } from '../../train/client';
+import { DomainEvaluation } from './DomainEvaluation';
 import { drawWithBoxes, fileToPixels, type ImagePixels, readBoxRow } from './box-draw';
 import './domains.css';
 
@@ -52,37 +53,11 @@ async function evaluateBoxes(ds: LoadedDataset): Promise<Evaluated> {
 /** Evaluate tab for a box dataset: mean IoU, accuracy at IoU ≥ 0.5, the worst test images, and Try-it. */
 export function LocaliseEvaluation({ ds }: { ds: LoadedDataset }) {
   const { t } = useTranslation('domains');
-  const [result, setResult] = useState<Evaluated | null>(null);
-  const [state, setState] = useState<'idle' | 'busy' | string>('idle');
-  const run = useCallback(
-    async (quiet: boolean) => {
-      setState('busy');
-      try {
-        setResult(await evaluateBoxes(ds));
-        setState('idle');
-      } catch (e) {
-        setState(quiet ? 'idle' : t('trainFirst', { message: e instanceof Error ? e.message : String(e) }));
-      }
-    },
-    [ds, t],
-  );
-  useEffect(() => {
-    void run(true);
-    return trainingClient.on('end', () => void run(true));
-  }, [run]);
+  const evaluate = useCallback(() => evaluateBoxes(ds), [ds]);
   return (
-    <section className="evaluation" aria-label={i18n.t('evaluate:evaluation')}>
-      <button type="button" onClick={() => void run(false)} disabled={state === 'busy'}>
-        {state === 'busy' ? t('evaluating') : t('evaluateBoxes')}
-      </button>
-      {state !== 'idle' && state !== 'busy' && (
-        <p className="field__error" role="alert">
-          {state}
-        </p>
-      )}
-      {result && <BoxResults ds={ds} result={result} />}
-      <LocaliseTryIt ds={ds} />
-    </section>
+    <DomainEvaluation evaluate={evaluate} action={t('evaluateBoxes')} after={<LocaliseTryIt ds={ds} />}>
+      {(result) => <BoxResults ds={ds} result={result} />}
+    </DomainEvaluation>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoadedDataset } from '../../data';
 import { topItems } from '../../evaluate/ranking';
@@ -11,6 +11,7 @@ import {
   scoreAllItems,
   seenByUser,
 } from './recommend-eval';
+import { DomainEvaluation } from './DomainEvaluation';
 
 const COLUMNS = ['rmse', 'mae', 'hitRate', 'ndcg'] as const;
 const score: PairScorer = (pairs, n) => trainingClient.predict(pairs, [n, 2]);
@@ -19,37 +20,11 @@ const fixed = (v: number, d = 3) => formatNumber(v, { minimumFractionDigits: d, 
 /** Evaluate tab for a ratings dataset: rating errors, ranking metrics beside a popularity baseline, and Try-it. */
 export function RecommendEvaluation({ ds }: { ds: LoadedDataset }) {
   const { t } = useTranslation('domains');
-  const [report, setReport] = useState<RecommendReport | null>(null);
-  const [state, setState] = useState<'idle' | 'busy' | string>('idle');
-  const run = useCallback(
-    async (quiet: boolean) => {
-      setState('busy');
-      try {
-        setReport(await evaluateRecommender(ds, score));
-        setState('idle');
-      } catch (e) {
-        setState(quiet ? 'idle' : t('trainFirst', { message: e instanceof Error ? e.message : String(e) }));
-      }
-    },
-    [ds, t],
-  );
-  useEffect(() => {
-    void run(true);
-    return trainingClient.on('end', () => void run(true));
-  }, [run]);
+  const evaluate = useCallback(() => evaluateRecommender(ds, score), [ds]);
   return (
-    <section className="evaluation" aria-label={i18n.t('evaluate:evaluation')}>
-      <button type="button" onClick={() => void run(false)} disabled={state === 'busy'}>
-        {state === 'busy' ? t('evaluating') : t('evaluateRatings')}
-      </button>
-      {state !== 'idle' && state !== 'busy' && (
-        <p className="field__error" role="alert">
-          {state}
-        </p>
-      )}
-      {report && <RecommendReportView report={report} />}
-      <RecommendTryIt ds={ds} />
-    </section>
+    <DomainEvaluation evaluate={evaluate} action={t('evaluateRatings')} after={<RecommendTryIt ds={ds} />}>
+      {(report) => <RecommendReportView report={report} />}
+    </DomainEvaluation>
   );
 }
 

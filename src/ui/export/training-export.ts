@@ -1,17 +1,18 @@
 /**
  * Export → "Keras training script": compiles the model's TF.js topology, loads the project's dataset in the data
- * worker, and downloads one zip (train.py, data, preprocessing, README.txt). tfjs and the bundle code load on
+ * worker, packs it there, and downloads one zip (train.py, data, preprocessing, README.txt). tfjs and the bundle code load on
  * demand, never in the first-load bundle.
  */
-import type { TrainingExportError } from '../../compile/training/settings';
+import type { TrainingExportProblem } from '../../compile/training/settings';
 import { asDatasetConfig } from '../../data/config';
 import { i18n } from '../../i18n';
+import { errorText } from '../data/data-error-text';
 import { useStudio } from '../../state/store';
 import { currentConfig } from '../training/training-status';
 import { downloadFile, fileBase } from './graph-image';
 
 /** The problem in the person's language. */
-function explain({ problem: p }: TrainingExportError): Error {
+function explain(p: TrainingExportProblem): Error {
   switch (p.code) {
     case 'noDataset':
       return new Error(i18n.t('export:training.noDataset'));
@@ -28,12 +29,12 @@ function explain({ problem: p }: TrainingExportError): Error {
 
 /** Builds and downloads the zip; returns the sentence to show. Throws with a translated reason when it cannot. */
 export async function downloadTrainingBundle(): Promise<string> {
-  const [{ compileGraph }, { exportModelFiles }, bundle, { loadDataset }] = await Promise.all([
-    import('../../compile/compile'),
-    import('../../compile/export-files'),
-    import('../../compile/training'),
-    import('../../data/client'),
-  ]);
+  const [{ compileGraph }, { exportModelFiles }, { packTrainingBundle, BundleRefusedError }] =
+    await Promise.all([
+      import('../../compile/compile'),
+      import('../../compile/export-files'),
+      import('../../data/client'),
+    ]);
   const { graph, projectName, dataset, training } = useStudio.getState();
   const name = fileBase(projectName).replace(/[^\w]/g, '_');
   const model = compileGraph(graph, { name });
@@ -44,20 +45,18 @@ export async function downloadTrainingBundle(): Promise<string> {
   } finally {
     model.dispose();
   }
-  const config = asDatasetConfig(dataset);
-  const loaded = config ? await loadDataset(config) : null;
   let zip: Uint8Array;
   try {
-    zip = bundle.trainingBundleZip({
+    // The data worker loads the dataset and packs the zip: full MNIST is ~43 MB of pixels to compress.
+    zip = await packTrainingBundle(asDatasetConfig(dataset), {
       graph,
       modelName: name,
       training: currentConfig(training),
-      dataset: loaded,
       tfjs,
     });
   } catch (e) {
-    if (e instanceof bundle.TrainingExportError) throw explain(e);
-    throw e;
+    if (e instanceof BundleRefusedError) throw explain(e.problem);
+    throw new Error(errorText(e));
   }
   const file = `${name}-keras.zip`;
   downloadFile(file, zip as Uint8Array<ArrayBuffer>, 'application/zip');

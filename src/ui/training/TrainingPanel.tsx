@@ -131,15 +131,18 @@ function ProgressLine() {
       ? t('measuring')
       : phase === 'compiling'
         ? t('compiling')
-        : progress
-          ? t('epochLine', {
-              epoch: Math.min(progress.epoch + 1, epochs),
-              epochs,
-              batch: progress.batch,
-              batches: progress.batchesPerEpoch,
-              speed: speed(progress.samplesPerSecond),
-            }) + (loss === null ? '' : t('lossPart', { loss: loss.toFixed(4) }))
-          : t('notTraining');
+        : !progress
+          ? t('notTraining')
+          : progress.batchesPerEpoch === 0
+            ? // A resumed run before its first batch reports in.
+              t('epochStarting', { epoch: Math.min(progress.epoch + 1, epochs), epochs })
+            : t('epochLine', {
+                epoch: Math.min(progress.epoch + 1, epochs),
+                epochs,
+                batch: progress.batch,
+                batches: progress.batchesPerEpoch,
+                speed: speed(progress.samplesPerSecond),
+              }) + (loss === null ? '' : t('lossPart', { loss: loss.toFixed(4) }));
   return (
     <output className="training-progress" aria-label={t('progress')}>
       {phase === 'paused' ? t('paused', { text }) : text}

@@ -18,6 +18,7 @@ export const train = {
   measuring: 'Measuring the backends on this model…',
   compiling: 'Building the model…',
   epochLine: 'Epoch {{epoch}}/{{epochs}} · batch {{batch}}/{{batches}} · {{speed}}',
+  epochStarting: 'Epoch {{epoch}}/{{epochs}} · starting…',
   lossPart: ' · loss {{loss}}',
   notTraining: 'Not training.',
   paused: 'Paused. {{text}}',

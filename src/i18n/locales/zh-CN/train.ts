@@ -21,6 +21,7 @@ export const train: Messages<typeof en> = {
   measuring: '正在用这个模型测量各后端…',
   compiling: '正在构建模型…',
   epochLine: '第 {{epoch}}/{{epochs}} 轮 · 批次 {{batch}}/{{batches}} · {{speed}}',
+  epochStarting: '第 {{epoch}}/{{epochs}} 轮 · 正在开始…',
   lossPart: ' · 损失 {{loss}}',
   notTraining: '未在训练。',
   paused: '已暂停。{{text}}',

@@ -1,21 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { type EnvSpec, playEpisodes, VecEnv } from '../../../envs';
-import { makeOptimizer } from '../optimizers';
-import { EpisodeLog, forward, greedyActions, scalar } from '../rl/agent';
+import { VecEnv } from '../../../envs';
+import { forward, greedyActions, scalar } from '../rl/agent';
+import { AgentObjective } from '../rl/agent-objective';
 import { epsilonAt, tdTargets } from '../rl/math';
-import { agentSpec, checkAgentModel, type ResolvedAgentOptions, resolveAgentOptions } from '../rl/options';
 import { ReplayBuffer } from '../rl/replay';
-import type {
-  EpochArtifact,
-  EvalResult,
-  NamedOptimizer,
-  NamedTensor,
-  Objective,
-  ObjectiveContext,
-  StepResult,
-} from './types';
-
-const EVAL_EPISODES = 5;
+import type { NamedTensor, Objective, ObjectiveContext, StepResult } from './types';
 
 /**
  * DQN (Mnih et al. 2015) for a Q network (one linear output per action): each step moves every game copy once
@@ -23,50 +12,27 @@ const EVAL_EPISODES = 5;
  * stored) takes one gradient step of the Huber loss between Q(s, a) and the TD target r + γ max Q_target(s', ·).
  * The target network is a copy of the online one, refreshed every `targetUpdate` gradient steps.
  */
-export class DqnObjective implements Objective {
+export class DqnObjective extends AgentObjective implements Objective {
   readonly name = 'dqn' as const;
-  readonly source = 'self' as const;
-  readonly hasTotal = true;
   readonly lossLabel = 'huber (TD error)';
   readonly scalars = ['loss', 'episodeReturn', 'averageReturn', 'episodeLength', 'epsilon'] as const;
-  readonly optimizers: readonly NamedOptimizer[];
-  readonly options: ResolvedAgentOptions;
-  readonly spec: EnvSpec;
-  readonly log = new EpisodeLog();
   readonly buffer: ReplayBuffer;
   /** Env steps taken (every copy counts), which drives ε. */
   envSteps = 0;
   gradientSteps = 0;
-  private readonly model: tf.LayersModel;
   private readonly target: tf.LayersModel;
   private readonly vec: VecEnv;
   private readonly batchSize: number;
-  private rng: () => number = Math.random;
-  private readonly evalSeed: number;
 
-  constructor({ model, config }: ObjectiveContext) {
-    this.options = resolveAgentOptions(config);
-    this.spec = agentSpec(this.options);
-    checkAgentModel(model, this.spec);
-    this.model = model;
+  constructor(context: ObjectiveContext) {
+    super(context, 'q');
+    const { model, config } = context;
     // Same architecture, its own variables: rebuilt from the model's config, then given the model's weights.
     this.target = tf.LayersModel.fromConfig(tf.LayersModel, model.getConfig()) as tf.LayersModel;
     this.syncTarget();
     this.vec = new VecEnv(this.spec.id, this.options.copies, config.seed);
     this.buffer = new ReplayBuffer(this.options.bufferSize, this.vec.obsSize);
     this.batchSize = config.batchSize;
-    this.optimizers = [
-      { name: 'q', optimizer: makeOptimizer(config), baseLearningRate: config.learningRate },
-    ];
-    this.evalSeed = config.seed + 1_000_003;
-  }
-
-  batchesPerEpoch(): number {
-    return this.options.stepsPerEpoch;
-  }
-
-  beginEpoch(_epoch: number, rng: () => number): void {
-    this.rng = rng;
   }
 
   get epsilon(): number {
@@ -141,20 +107,6 @@ export class DqnObjective implements Objective {
     return loss;
   }
 
-  /** The greedy policy's mean return over a few fresh episodes, and the training average of the last 100. */
-  async evaluate(): Promise<EvalResult> {
-    const A = this.spec.actionCount;
-    const report = await playEpisodes(this.spec.id, EVAL_EPISODES, this.evalSeed, async (obs, n) =>
-      greedyActions(await forward(this.model, obs, n, this.spec.observationShape), n, A),
-    );
-    const greedy = report.returns.reduce((a, b) => a + b, 0) / report.returns.length;
-    return { valLoss: Number.NaN, series: { greedyReturn: greedy, averageReturn: this.log.average() } };
-  }
-
-  async epochArtifact(epoch: number): Promise<EpochArtifact> {
-    return { kind: 'episodes', epoch, ...this.log.takeNew(), averageReturn: this.log.average() };
-  }
-
   /** The target network's weights (a resumed run continues from the same TD targets). */
   extraState(): NamedTensor[] {
     return this.target.getWeights().map((w, i) => ({ name: `target/${i}`, tensor: w.clone() }));
@@ -165,8 +117,8 @@ export class DqnObjective implements Objective {
     if (weights.length === this.target.getWeights().length) this.target.setWeights(weights);
   }
 
-  dispose(): void {
-    for (const o of this.optimizers) o.optimizer.dispose();
+  override dispose(): void {
+    super.dispose();
     this.target.dispose();
   }
 }

@@ -1,18 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { type Env, type EnvSpec, makeEnv, playEpisodes, sizeOf } from '../../../envs';
+import { type Env, makeEnv, sizeOf } from '../../../envs';
 import { copySeed } from '../../../envs/vec';
-import { makeOptimizer } from '../optimizers';
-import { EpisodeLog, forward, greedyActions, outputsProbabilities, scalar } from '../rl/agent';
+import { forward, outputsProbabilities, scalar } from '../rl/agent';
+import { AgentObjective } from '../rl/agent-objective';
 import { advantagesWithBaseline, discountedReturns, sampleCategorical, standardize } from '../rl/math';
-import { agentSpec, checkAgentModel, type ResolvedAgentOptions, resolveAgentOptions } from '../rl/options';
-import type {
-  EpochArtifact,
-  EvalResult,
-  NamedOptimizer,
-  Objective,
-  ObjectiveContext,
-  StepResult,
-} from './types';
+import type { Objective, ObjectiveContext, StepResult } from './types';
 
 /** One played episode: what the policy saw, chose and got. */
 interface Trajectory {
@@ -21,52 +13,26 @@ interface Trajectory {
   rewards: number[];
 }
 
-/** Greedy episodes played after every epoch (the "how good is it now" figure). */
-const EVAL_EPISODES = 5;
-
 /**
  * REINFORCE with a baseline (Williams 1992) for a softmax policy: each step plays one whole episode in each of
  * `copies` games side by side, sampling actions from the policy, then takes one gradient step on
  * −mean(A_t · log π(a_t | s_t)) − β · entropy, where A_t is the discounted return-to-go minus the batch's mean
  * return at the same step (the baseline), standardised.
  */
-export class ReinforceObjective implements Objective {
+export class ReinforceObjective extends AgentObjective implements Objective {
   readonly name = 'reinforce' as const;
-  readonly source = 'self' as const;
-  readonly hasTotal = true;
   readonly lossLabel = 'policy gradient';
   readonly scalars = ['loss', 'episodeReturn', 'averageReturn', 'episodeLength', 'entropy'] as const;
-  readonly optimizers: readonly NamedOptimizer[];
-  readonly options: ResolvedAgentOptions;
-  readonly spec: EnvSpec;
-  readonly log = new EpisodeLog();
-  private readonly model: tf.LayersModel;
   private readonly envs: Env[];
   private readonly probabilities: boolean;
-  private rng: () => number = Math.random;
-  private evalSeed: number;
 
-  constructor({ model, config }: ObjectiveContext) {
-    this.options = resolveAgentOptions(config);
-    this.spec = agentSpec(this.options);
-    checkAgentModel(model, this.spec);
-    this.model = model;
+  constructor(context: ObjectiveContext) {
+    super(context, 'policy');
+    const { model, config } = context;
     this.probabilities = outputsProbabilities(model);
     this.envs = Array.from({ length: this.options.copies }, (_, i) =>
       makeEnv(this.spec.id, copySeed(config.seed, i)),
     );
-    this.optimizers = [
-      { name: 'policy', optimizer: makeOptimizer(config), baseLearningRate: config.learningRate },
-    ];
-    this.evalSeed = config.seed + 1_000_003;
-  }
-
-  batchesPerEpoch(): number {
-    return this.options.stepsPerEpoch;
-  }
-
-  beginEpoch(_epoch: number, rng: () => number): void {
-    this.rng = rng;
   }
 
   /** Action probabilities of a batch of observations. */
@@ -151,25 +117,6 @@ export class ReinforceObjective implements Objective {
       return tf.stack([loss, ...numbers, entropy!]) as tf.Tensor1D;
     });
     return { packed, samples: n };
-  }
-
-  /** The greedy policy's mean return over a few fresh episodes, and the training average of the last 100. */
-  async evaluate(): Promise<EvalResult> {
-    const A = this.spec.actionCount;
-    const report = await playEpisodes(this.spec.id, EVAL_EPISODES, this.evalSeed, async (obs, n) =>
-      greedyActions(await forward(this.model, obs, n, this.spec.observationShape), n, A),
-    );
-    const greedy = report.returns.reduce((a, b) => a + b, 0) / report.returns.length;
-    return { valLoss: Number.NaN, series: { greedyReturn: greedy, averageReturn: this.log.average() } };
-  }
-
-  /** The episodes finished during the epoch (each one's return and length) for the charts. */
-  async epochArtifact(epoch: number): Promise<EpochArtifact> {
-    return { kind: 'episodes', epoch, ...this.log.takeNew(), averageReturn: this.log.average() };
-  }
-
-  dispose(): void {
-    for (const o of this.optimizers) o.optimizer.dispose();
   }
 }
 
