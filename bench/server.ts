@@ -6,8 +6,8 @@
  * The server runs in this process with its default worker count (WORKERS, else cores − 1); autocannon runs in
  * a child process (this file with --autocannon) so the load generator does not share the server's event loop.
  * With --http-processes=N the server instead runs as `server/main.ts` in a child process with HTTP_PROCESSES=N
- * (node:cluster; N = 1 is the plain single process), the same total WORKERS shared out among the N processes;
- * the server-side CPU and event-loop figures are then not measured (null).
+ * (node:cluster; N = 1 is the plain single process), WORKERS shared out among the N processes (at least one
+ * each, as `npm start` does); the server-side CPU and event-loop figures are then not measured (null).
  * Usage: npx tsx bench/server.ts [--quick] [--http-processes=N]
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
@@ -39,14 +39,18 @@ interface AutocannonResult {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** CPU the load generator's own process used (µs), to tell whether it competes for the cores. */
+  cpuUs?: number;
 }
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
 /** The child-process side: runs one autocannon load with the options given as JSON and sends back the result. */
 async function loadGenerator(options: string): Promise<void> {
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+  const start = process.cpuUsage();
   const r = await autocannon(JSON.parse(options));
-  process.send?.(r, () => process.exit(0));
+  const used = process.cpuUsage(start);
+  process.send?.({ ...r, cpuUs: used.user + used.system }, () => process.exit(0));
 }
 
 /** Runs autocannon in a child process (its own event loop and core, not the server's). */
@@ -176,6 +180,8 @@ async function load(url: string, connections: number, seconds: number, body: str
     main_event_loop_utilization: HTTP_PROCESSES
       ? null
       : +performance.eventLoopUtilization(elu).utilization.toFixed(2),
+    // Cores the load generator kept busy on average (it shares the machine with the server).
+    load_generator_cores: r.cpuUs === undefined ? null : +(r.cpuUs / 1e6 / seconds).toFixed(2),
   };
 }
 
@@ -232,7 +238,10 @@ async function main() {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   const batched = results.batched as Array<{ predictions_per_s: number; p99_ms: number }>;
   const unbatched = results.unbatched as Array<{ predictions_per_s: number }>;
-  const workers = WORKERS;
+  // Inference threads in all: each HTTP process gets at least one (server/cluster.ts workersPerProcess).
+  const workers = HTTP_PROCESSES
+    ? Math.max(1, Math.round(WORKERS / HTTP_PROCESSES)) * HTTP_PROCESSES
+    : WORKERS;
   process.stdout.write(
     `${JSON.stringify({
       bench: 'server',

@@ -153,10 +153,11 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
   installDecompression(app);
   installJsonParser(app, config);
   installErrorHandler(app);
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     ctx.metrics.requests.inc({ route, method: request.method, code: String(reply.statusCode) });
     ctx.metrics.latency.observe({ route, method: request.method }, reply.elapsedTime / 1000);
+    done();
   });
   app.addHook('preClose', async () => {
     ctx.ready = false;

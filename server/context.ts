@@ -31,6 +31,10 @@ declare module 'fastify' {
     /** One line for the OpenAPI description. */
     summary?: string;
   }
+  interface FastifyContextConfig {
+    /** Which tensor fields of the JSON body arrive as PackedArray (http.ts `PACK_RULES`). */
+    pack?: 'predict' | 'infer';
+  }
 }
 
 /** Per-token publish rate (sliding minute) and a cap on concurrent publishes (each may hold 256 MiB). */

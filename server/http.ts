@@ -3,10 +3,20 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import { HttpError, retryLater } from './errors.ts';
-import { JsonBodyError, parseJsonBody } from './safe-json.ts';
+import { JsonBodyError, type PackRule, parseJsonBody } from './safe-json.ts';
 
 /** Tensor nesting is limited separately; this bounds the JSON document itself (a few wrapper levels more). */
 const JSON_EXTRA_DEPTH = 4;
+
+/**
+ * The tensor fields of inference bodies, read as PackedArray when they are plain arrays of numbers (no JS array
+ * per row): TF Serving's top-level `instances` / `inputs`, V2's `inputs[i].data`. A route opts in with
+ * `config: { pack: 'predict' | 'infer' }` and must accept PackedArray there (rest.ts, tensors.ts).
+ */
+const PACK_RULES: Record<'predict' | 'infer', PackRule> = {
+  predict: (depth, key) => depth === 1 && (key === 'instances' || key === 'inputs'),
+  infer: (depth, key) => depth === 3 && key === 'data',
+};
 
 /** Strict JSON bodies: duplicate keys, `__proto__`, NaN/Infinity and deep nesting are a clean 400. */
 export function installJsonParser(app: FastifyInstance, config: ServerConfig): void {
@@ -14,7 +24,7 @@ export function installJsonParser(app: FastifyInstance, config: ServerConfig): v
   app.removeContentTypeParser('text/plain');
   // Fatal decoding: bytes that are not UTF-8 are a 400, never silently replaced by U+FFFD.
   const utf8 = new TextDecoder('utf-8', { fatal: true });
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     let text: string;
     try {
       text = utf8.decode(body as Buffer);
@@ -23,7 +33,9 @@ export function installJsonParser(app: FastifyInstance, config: ServerConfig): v
       return;
     }
     try {
-      done(null, parseJsonBody(text, config.limits.nestingDepth + JSON_EXTRA_DEPTH));
+      const pack = request.routeOptions.config?.pack;
+      const rule = pack === undefined ? null : PACK_RULES[pack];
+      done(null, parseJsonBody(text, config.limits.nestingDepth + JSON_EXTRA_DEPTH, rule, body as Buffer));
     } catch (err) {
       done(new HttpError(400, err instanceof JsonBodyError ? err.message : 'invalid JSON'), undefined);
     }
@@ -79,10 +91,11 @@ export const NOT_READY_RETRY_MS = 1000;
 
 /** While draining (after close() began), new requests get 503 + Retry-After + Connection: close. */
 export function installNotReady(app: FastifyInstance, ready: () => boolean): void {
-  app.addHook('onRequest', async (_request, reply) => {
-    if (ready()) return;
+  // Callback-style hooks (here and below): on every request, without a promise and a microtask each.
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (ready()) return done();
     reply.header('connection', 'close');
-    throw retryLater(503, 'the server is not ready (starting or shutting down)', NOT_READY_RETRY_MS);
+    done(retryLater(503, 'the server is not ready (starting or shutting down)', NOT_READY_RETRY_MS));
   });
 }
 
@@ -102,9 +115,10 @@ export function installHostCheck(app: FastifyInstance, config: ServerConfig): vo
   ]);
   if (!['0.0.0.0', '::', ''].includes(config.host)) allowed.add(config.host.toLowerCase());
   if (allowed.has('*')) return;
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     if (!allowed.has(hostname(request.headers.host ?? '')))
-      throw new HttpError(400, 'unrecognised Host header');
+      return done(new HttpError(400, 'unrecognised Host header'));
+    done();
   });
 }
 
@@ -126,9 +140,9 @@ export const EXPOSED_HEADERS = 'Location, Retry-After, ETag';
  */
 export function installCors(app: FastifyInstance, config: ServerConfig): void {
   const configured = new Set(config.allowedOrigins);
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const origin = request.headers.origin;
-    if (typeof origin !== 'string') return;
+    if (typeof origin !== 'string') return done();
     const own = origin === `http://${request.headers.host}` || origin === `https://${request.headers.host}`;
     const trusted = own || configured.has(origin);
     const open = !trusted && isInference(request);
@@ -137,14 +151,15 @@ export function installCors(app: FastifyInstance, config: ServerConfig): void {
     // Without this a browser hides these from script: the publish Location, Retry-After on 429/503, ETag.
     if (trusted || open) reply.header('access-control-expose-headers', EXPOSED_HEADERS);
     if (request.method !== 'OPTIONS' || request.headers['access-control-request-method'] === undefined)
-      return;
+      return done();
     if (trusted || open) {
       reply
         .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
         .header('access-control-allow-headers', 'authorization, content-type, content-encoding')
         .header('access-control-max-age', '600');
     }
-    return reply.code(204).send();
+    // Answered here: a callback-style hook that sends does not call done().
+    reply.code(204).send();
   });
 }
 

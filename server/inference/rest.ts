@@ -1,4 +1,5 @@
 import { HttpError, isRecord } from '../errors.ts';
+import { PackedArray, unpack } from '../safe-json.ts';
 import type { TensorInfo } from '../registry/types.ts';
 import type { WireTensor } from './protocol.ts';
 import { isTopK, splitPairs, type TopK, topKPairs } from './raw-domains.ts';
@@ -9,6 +10,7 @@ import {
   checkAgainst,
   flatData,
   flatten,
+  fromPacked,
   fromV2,
   nestedShape,
   type TensorLimits,
@@ -89,14 +91,43 @@ function rows(instances: unknown[], signature: TensorInfo[]): Map<string, unknow
   return columns;
 }
 
+/**
+ * The common case without a detour through nested JS arrays: one input, its tensor read as a PackedArray
+ * (safe-json.ts), no raw input possible. Null whenever the plain path has anything to check or say; what it
+ * returns is what the plain path returns for the same body.
+ */
+function packedRequest(
+  body: Record<string, unknown>,
+  signature: TensorInfo[],
+  limits: TensorLimits,
+  plan: RawPlan | null,
+): ParsedRequest | null {
+  const rows = body.instances;
+  const columns = body.inputs;
+  const value = rows instanceof PackedArray ? rows : columns;
+  if (!(value instanceof PackedArray) || ('instances' in body && 'inputs' in body)) return null;
+  if (signature.length !== 1) return null;
+  if (body.signature_name !== undefined && body.signature_name !== 'serving_default') return null;
+  const mode = body.preprocess;
+  if (plan ? mode !== 'none' : !(mode === undefined || mode === 'auto' || mode === 'none')) return null;
+  if (value === rows && value.shape[0] > limits.batch) return null;
+  const tensor = fromPacked(value, signature[0].datatype, limits);
+  if (!tensor) return null;
+  checkAgainst(tensor, signature[0], limits);
+  return { format: value === rows ? 'row' : 'columnar', raw: false, inputs: [tensor] };
+}
+
 /** Parses a TF Serving `:predict` body (row `instances` or columnar `inputs`) against the model signature. */
 export function parsePredict(
-  body: unknown,
+  packedBody: unknown,
   signature: TensorInfo[],
   limits: TensorLimits,
   plan: RawPlan | null = null,
 ): ParsedRequest {
-  if (!isRecord(body)) throw new HttpError(400, 'the body must be a JSON object');
+  if (!isRecord(packedBody)) throw new HttpError(400, 'the body must be a JSON object');
+  const fast = packedRequest(packedBody, signature, limits, plan);
+  if (fast) return fast;
+  const body = unpack(packedBody) as Record<string, unknown>;
   const sig = body.signature_name;
   if (sig !== undefined && sig !== 'serving_default')
     throw new HttpError(400, `unknown signature_name "${String(sig).slice(0, 80)}"`);
@@ -177,6 +208,8 @@ export function parseInfer(
 ): WireTensor[] {
   if (!isRecord(body) || !Array.isArray(body.inputs))
     throw new HttpError(400, 'the body needs an "inputs" list');
+  // Raw input reads the data itself; tensors take a PackedArray `data` as it is (see fromV2).
+  if (plan) unpack(body);
   const parameters = isRecord(body.parameters) ? body.parameters : {};
   const raw = rawFromV2(body, plan, readMode(parameters.preprocess), limits);
   if (raw && plan) return modelInputs(plan, raw);

@@ -1,5 +1,6 @@
 import { HttpError } from '../errors.ts';
 import type { Datatype, TensorInfo } from '../registry/types.ts';
+import { PackedArray, unpack } from '../safe-json.ts';
 import type { WireTensor } from './protocol.ts';
 
 /** The per-request tensor limits from the configuration. */
@@ -84,6 +85,28 @@ export function flatten(value: unknown, shape: number[], datatype: Datatype, wha
   return { datatype, shape, data };
 }
 
+/**
+ * A PackedArray (see safe-json.ts) as a tensor: exactly what `flatten(value, nestedShape(value))` gives for the
+ * same nested arrays, or null whenever that would refuse them (too deep or large, values the datatype does not
+ * take), so that the plain path answers with its own message.
+ */
+export function fromPacked(p: PackedArray, datatype: Datatype, limits: TensorLimits): WireTensor | null {
+  const { data, shape } = p;
+  if (shape.length > limits.nestingDepth || data.length > limits.tensorElements) return null;
+  if (datatype === 'FP32') {
+    for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return null;
+    return { datatype, shape: shape.slice(), data: new Float32Array(data) };
+  }
+  if (datatype === 'INT32') {
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i];
+      if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647) return null;
+    }
+    return { datatype, shape: shape.slice(), data: new Int32Array(data) };
+  }
+  return null;
+}
+
 /** A V2 tensor: `data` may be flat or nested; its element count must equal prod(shape). */
 export function fromV2(
   shape: number[],
@@ -93,6 +116,11 @@ export function fromV2(
   what: string,
 ) {
   const expected = product(shape, limits.tensorElements, what);
+  if (data instanceof PackedArray) {
+    const fast = fromPacked(data, datatype, limits);
+    if (fast && fast.data.length === expected) return { ...fast, shape };
+    return fromV2(shape, datatype, unpack(data), limits, what);
+  }
   const dataShape = nestedShape(data, limits, what);
   const count = dataShape.reduce((a, b) => a * b, 1);
   if (dataShape.length === 0 || count !== expected) {

@@ -24,6 +24,17 @@ export class SqliteRegistry implements Registry {
   private readonly db: Database.Database;
   /** Prepared once per SQL text: preparing on every call cost more than the query itself. */
   private readonly statements = new Map<string, Database.Statement>();
+  /**
+   * Records read, valid until anything is written: by this connection (every write statement clears them, see
+   * `stmt`) or by another one, such as a second HTTP process on the same file (SQLite's `data_version` then
+   * changes; it is asked once per event-loop turn, ~5 µs). So a request that starts after a commit anywhere
+   * sees it, as without the cache; an inference request no longer runs five queries and parses the version's
+   * JSON columns each time. Callers treat records as read-only.
+   */
+  private readonly reads = new Map<string, unknown>();
+  private readonly dataVersion: Database.Statement;
+  private seenVersion: unknown = null;
+  private checkedThisTurn = false;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -31,6 +42,7 @@ export class SqliteRegistry implements Registry {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    this.dataVersion = this.db.prepare('PRAGMA data_version').pluck();
   }
 
   private stmt(sql: string): Database.Statement {
@@ -39,12 +51,34 @@ export class SqliteRegistry implements Registry {
       statement = this.db.prepare(sql);
       this.statements.set(sql, statement);
     }
+    // A write is about to run (synchronously, right after this returns): what was read may change.
+    if (!statement.readonly) this.reads.clear();
     return statement;
   }
 
+  /** `read()`'s result, from the cache while no connection has written since it was read. */
+  private cached<T>(key: string, read: () => T): T {
+    if (!this.checkedThisTurn) {
+      this.checkedThisTurn = true;
+      setImmediate(() => {
+        this.checkedThisTurn = false;
+      });
+      const version = this.dataVersion.get();
+      if (version !== this.seenVersion) this.reads.clear();
+      this.seenVersion = version;
+    }
+    if (this.reads.size > 10_000) this.reads.clear();
+    if (this.reads.has(key)) return this.reads.get(key) as T;
+    const value = read();
+    this.reads.set(key, value);
+    return value;
+  }
+
   async getModel(name: string): Promise<ModelRecord | null> {
-    const row = this.stmt('SELECT * FROM models WHERE name = ?').get(name) as Row | undefined;
-    return row ? toModel(row) : null;
+    return this.cached(`model ${name}`, () => {
+      const row = this.stmt('SELECT * FROM models WHERE name = ?').get(name) as Row | undefined;
+      return row ? toModel(row) : null;
+    });
   }
 
   async listModels(): Promise<ModelRecord[]> {
@@ -93,15 +127,19 @@ export class SqliteRegistry implements Registry {
   }
 
   async getVersion(name: string, version: number): Promise<VersionRecord | null> {
-    const row = this.stmt('SELECT * FROM versions WHERE model = ? AND version = ?').get(name, version) as
-      | Row
-      | undefined;
-    return row ? toVersion(row) : null;
+    return this.cached(`version ${name} ${version}`, () => {
+      const row = this.stmt('SELECT * FROM versions WHERE model = ? AND version = ?').get(name, version) as
+        | Row
+        | undefined;
+      return row ? toVersion(row) : null;
+    });
   }
 
   async listVersions(name: string): Promise<VersionRecord[]> {
-    const rows = this.stmt('SELECT * FROM versions WHERE model = ? ORDER BY version').all(name) as Row[];
-    return rows.map(toVersion);
+    return this.cached(`versions ${name}`, () => {
+      const rows = this.stmt('SELECT * FROM versions WHERE model = ? ORDER BY version').all(name) as Row[];
+      return rows.map(toVersion);
+    });
   }
 
   async setVersionState(name: string, version: number, state: VersionState, error = ''): Promise<void> {
@@ -134,13 +172,12 @@ export class SqliteRegistry implements Registry {
   }
 
   async getLabels(name: string): Promise<Record<string, number>> {
-    const rows = this.stmt('SELECT label, version FROM labels WHERE model = ? ORDER BY label').all(
-      name,
-    ) as Array<{
-      label: string;
-      version: number;
-    }>;
-    return Object.fromEntries(rows.map((r) => [r.label, r.version]));
+    return this.cached(`labels ${name}`, () => {
+      const rows = this.stmt('SELECT label, version FROM labels WHERE model = ? ORDER BY label').all(
+        name,
+      ) as Array<{ label: string; version: number }>;
+      return Object.fromEntries(rows.map((r) => [r.label, r.version]));
+    });
   }
 
   async setLabel(name: string, label: string, version: number): Promise<void> {
@@ -160,8 +197,10 @@ export class SqliteRegistry implements Registry {
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    const row = this.stmt('SELECT * FROM tokens WHERE hash = ?').get(hash) as Row | undefined;
-    return row ? toToken(row) : null;
+    return this.cached(`token ${hash}`, () => {
+      const row = this.stmt('SELECT * FROM tokens WHERE hash = ?').get(hash) as Row | undefined;
+      return row ? toToken(row) : null;
+    });
   }
 
   async listTokens(): Promise<TokenRecord[]> {

@@ -5,6 +5,7 @@ import { rankTopK } from '../inference/raw-domains.ts';
 import { classNamesOf, classOutputOf, planFor } from '../inference/raw-plan.ts';
 import { formatPredict, parsePredict } from '../inference/rest.ts';
 import type { TensorInfo, VersionRecord } from '../registry/types.ts';
+import { unpack } from '../safe-json.ts';
 import { checkLabel, checkName, findVersion, parseVersion, type VersionSpec } from '../resolve.ts';
 import { infer, releaseBody, servable } from './inference.ts';
 import { params } from './schemas.ts';
@@ -66,7 +67,7 @@ export const tfServingRoutes: FastifyPluginAsync = async (app) => {
     const classNames = classNamesOf(record);
     if (verb === 'classify' && !classNames)
       throw new HttpError(501, ':classify needs a classifier published with class names; use :predict');
-    const body = verb === 'classify' ? classifyInstances(request.body) : request.body;
+    const body = verb === 'classify' ? classifyInstances(unpack(request.body)) : request.body;
     const plan = planFor(record);
     const parsed = parsePredict(body, record.inputs, limits, plan);
     releaseBody(request);
@@ -84,6 +85,8 @@ export const tfServingRoutes: FastifyPluginAsync = async (app) => {
 
   const predictSchema = (summary: string, ...names: string[]) => ({
     schema: { summary, params: params(...names) },
+    // The body's tensors arrive as PackedArray where they can (http.ts); parsePredict takes them.
+    config: { pack: 'predict' as const },
   });
   app.post<{ Params: P }>(
     '/v1/models/:name',

@@ -116,7 +116,11 @@ export const v2Routes: FastifyPluginAsync = async (app) => {
     );
     app.post<{ Params: P }>(
       `${base}/infer`,
-      { schema: { summary: 'Inference (V2)', params: params(...names), body: { type: 'object' } } },
+      {
+        schema: { summary: 'Inference (V2)', params: params(...names), body: { type: 'object' } },
+        // Each input's `data` arrives as PackedArray where it can (http.ts); parseInfer takes it.
+        config: { pack: 'infer' },
+      },
       run,
     );
   }
