@@ -8,23 +8,24 @@
  * With --http-processes=N the server instead runs as `server/main.ts` in a child process with HTTP_PROCESSES=N
  * (node:cluster; N = 1 is the plain single process), WORKERS shared out among the N processes (at least one
  * each, as `npm start` does); the server-side CPU and event-loop figures are then not measured (null).
- * Usage: npx tsx bench/server.ts [--quick] [--http-processes=N]
+ * With --per-request: CPU per request of `server/main.ts` per thread, by log level and raw/tensor body (see
+ * bench/server-cpu.ts for its options).
+ * Usage: npx tsx bench/server.ts [--quick] [--http-processes=N] [--per-request …]
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { buildApp } from '../server/app.ts';
 import { loadConfig, testConfig } from '../server/config.ts';
 import { artifactsOf, publishBody } from '../server/test/helpers.ts';
+import { type AutocannonResult, autocannonProcess, perRequest, startMain } from './server-cpu.ts';
+
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
 const quick = process.argv.includes('--quick');
 const CASE_S = quick ? 3 : 10;
@@ -33,17 +34,6 @@ const TOKEN = 'bench-admin-token-0123456789';
 const HTTP_PROCESSES = Number(/--http-processes=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 0);
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; average: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  /** CPU the load generator's own process used (µs), to tell whether it competes for the cores. */
-  cpuUs?: number;
-}
-type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
-
 /** The child-process side: runs one autocannon load with the options given as JSON and sends back the result. */
 async function loadGenerator(options: string): Promise<void> {
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
@@ -51,23 +41,6 @@ async function loadGenerator(options: string): Promise<void> {
   const r = await autocannon(JSON.parse(options));
   const used = process.cpuUsage(start);
   process.send?.({ ...r, cpuUs: used.user + used.system }, () => process.exit(0));
-}
-
-/** Runs autocannon in a child process (its own event loop and core, not the server's). */
-function autocannonProcess(opts: Record<string, unknown>): Promise<AutocannonResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--autocannon', JSON.stringify(opts)], {
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    let result: AutocannonResult | null = null;
-    child.on('message', (m) => {
-      result = m as AutocannonResult;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`autocannon process exited with ${code}`)),
-    );
-  });
 }
 
 function referenceCnn(): tf.LayersModel {
@@ -112,46 +85,15 @@ async function startServer(dir: string, maxBatch: number) {
   return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }
 
-async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const { port } = srv.address() as AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
 /** `server/main.ts` in a child process with HTTP_PROCESSES (node:cluster); resolves once it answers. */
 async function startExternal(dir: string, maxBatch: number) {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      HTTP_PROCESSES: String(HTTP_PROCESSES),
-      WORKERS: String(WORKERS),
-      PORT: String(port),
-      DATA_DIR: dir,
-      STUDIO_DIR: join(dir, 'none'),
-      MODEL_STUDIO_TOKEN: TOKEN,
-      BATCH_MAX_SIZE: String(maxBatch),
-      BATCH_MAX_DELAY_MS: maxBatch > 1 ? '1' : '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const { close, url } = await startMain(dir, TOKEN, {
+    HTTP_PROCESSES: String(HTTP_PROCESSES),
+    WORKERS: String(WORKERS),
+    BATCH_MAX_SIZE: String(maxBatch),
+    BATCH_MAX_DELAY_MS: maxBatch > 1 ? '1' : '0',
   });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += String(d);
-  });
-  while (!out.includes('Model Studio is running')) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const close = async () => {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return { app: { close }, url: `http://127.0.0.1:${port}` };
+  return { app: { close }, url };
 }
 
 async function load(url: string, connections: number, seconds: number, body: string) {
@@ -271,4 +213,8 @@ async function main() {
 
 const at = process.argv.indexOf('--autocannon');
 if (at >= 0) await loadGenerator(process.argv[at + 1]);
-else await main();
+else if (process.argv.includes('--per-request')) {
+  setWasmPaths(`${join(process.cwd(), 'node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
+  await tf.setBackend('wasm');
+  await perRequest(referenceCnn(), TOKEN, quick);
+} else await main();

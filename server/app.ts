@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { hashToken } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import { type AppContext, PublishGate } from './context.ts';
@@ -19,6 +19,7 @@ import { createMetrics } from './metrics.ts';
 import { collectRoutes, openApiDocument } from './openapi.ts';
 import { SqliteRegistry } from './registry/sqlite.ts';
 import type { Registry } from './registry/types.ts';
+import { installRequestLog } from './request-log.ts';
 import { artifactRoutes } from './routes/artifacts.ts';
 import { publishRoutes } from './routes/publish.ts';
 import { registryRoutes } from './routes/registry.ts';
@@ -36,6 +37,8 @@ export interface AppDeps {
   store?: ArtifactStore;
   /** Skip start-up reconciliation (one of several processes sharing a store: the primary did it). */
   skipReconcile?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 /**
@@ -132,7 +135,9 @@ function createContext(config: ServerConfig, deps: AppDeps): AppContext {
 export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
   const ctx = createContext(config, deps) as AppContext & { attach(a: FastifyInstance): void };
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(deps.logStream && { stream: deps.logStream }) },
+    // One line per failed answer and a sample of the rest instead of two per request (request-log.ts).
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.limits.predictBodyBytes,
     routerOptions: { maxParamLength: 300 },
     onProtoPoisoning: 'error',
@@ -153,6 +158,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps = {}): Promis
   installDecompression(app);
   installJsonParser(app, config);
   installErrorHandler(app);
+  installRequestLog(app, config.requestLogSample);
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     ctx.metrics.requests.inc({ route, method: request.method, code: String(reply.statusCode) });

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { readRequestLog } from './request-log.ts';
 
 /** Size, rate and time limits; every one is configurable by an environment variable (see README). */
 export interface Limits {
@@ -35,6 +36,8 @@ export interface ServerConfig {
   httpProcesses: number;
   studioDir: string;
   logLevel: string;
+  /** Successful requests logged (REQUEST_LOG, request-log.ts): 0 = none (errors only), 1 = all, or a fraction. */
+  requestLogSample: number;
 }
 
 const MIB = 1024 * 1024;
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     httpProcesses: intEnv(env, 'HTTP_PROCESSES', 1, 1),
     studioDir: resolve(env.STUDIO_DIR || './dist'),
     logLevel: env.LOG_LEVEL || 'info',
+    requestLogSample: readRequestLog(env.REQUEST_LOG),
   };
 }
 

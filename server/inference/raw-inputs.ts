@@ -61,7 +61,14 @@ const listColumns = (columns: TableColumn[]) => {
   return names.length > 12 ? `${shown} … (${names.length} columns)` : shown;
 };
 
-function tableValue(col: TableColumn, v: unknown, what: string, out: Float32Array | Int32Array, at: number) {
+/** One table value into the feature vector (`at` = the row's start); throws the 400 for a wrong value. */
+export function tableValue(
+  col: TableColumn,
+  v: unknown,
+  what: string,
+  out: Float32Array | Int32Array,
+  at: number,
+) {
   if (col.type === 'numeric') {
     if (typeof v !== 'number' || !Number.isFinite(v))
       throw new HttpError(
@@ -120,11 +127,19 @@ const table: Preparer<Extract<RawPlan, { kind: 'table' }>> = (plan, value, out, 
   } else {
     throw new HttpError(400, `${what}: send a table row as a list of values or an object by column name`);
   }
-  if (plan.normaliser) {
-    const { a, b } = plan.normaliser;
-    for (let f = 0; f < plan.width; f++) out[at + f] = (out[at + f] - a[f]) / b[f];
-  }
+  normalise(plan, out, at);
 };
+
+/** Applies the published normaliser (if any) to the encoded row at `at`. */
+export function normalise(
+  plan: Extract<RawPlan, { kind: 'table' }>,
+  out: Float32Array | Int32Array,
+  at: number,
+) {
+  if (!plan.normaliser) return;
+  const { a, b } = plan.normaliser;
+  for (let f = 0; f < plan.width; f++) out[at + f] = (out[at + f] - a[f]) / b[f];
+}
 
 function pixelArray(
   plan: Extract<RawPlan, { kind: 'image' }>,

@@ -4,6 +4,7 @@ import type { TensorInfo } from '../registry/types.ts';
 import type { WireTensor } from './protocol.ts';
 import { isTopK, splitPairs, type TopK, topKPairs } from './raw-domains.ts';
 import { isRaw, modelInputs, prepareRaw, readMode } from './raw-inputs.ts';
+import { packedRawInfer, packedRawPredict, rawByShape } from './raw-packed.ts';
 import type { RawPlan } from './raw-plan.ts';
 import { rawFromV2 } from './raw-v2.ts';
 import {
@@ -93,8 +94,8 @@ function rows(instances: unknown[], signature: TensorInfo[]): Map<string, unknow
 
 /**
  * The common case without a detour through nested JS arrays: one input, its tensor read as a PackedArray
- * (safe-json.ts), no raw input possible. Null whenever the plain path has anything to check or say; what it
- * returns is what the plain path returns for the same body.
+ * (safe-json.ts), not raw input (raw table rows and pixels: raw-packed.ts). Null whenever the plain path has
+ * anything to check or say; what it returns is what the plain path returns for the same body.
  */
 function packedRequest(
   body: Record<string, unknown>,
@@ -109,7 +110,9 @@ function packedRequest(
   if (signature.length !== 1) return null;
   if (body.signature_name !== undefined && body.signature_name !== 'serving_default') return null;
   const mode = body.preprocess;
-  if (plan ? mode !== 'none' : !(mode === undefined || mode === 'auto' || mode === 'none')) return null;
+  const auto = mode === undefined || mode === 'auto';
+  // With a plan, "auto" reads numbers as tensors only where the plain path would (token ids, audio features).
+  if (!(mode === 'none' || (auto && !(plan && rawByShape(plan, value))))) return null;
   if (value === rows && value.shape[0] > limits.batch) return null;
   const tensor = fromPacked(value, signature[0].datatype, limits);
   if (!tensor) return null;
@@ -127,6 +130,9 @@ export function parsePredict(
   if (!isRecord(packedBody)) throw new HttpError(400, 'the body must be a JSON object');
   const fast = packedRequest(packedBody, signature, limits, plan);
   if (fast) return fast;
+  const packedRaw = plan && packedRawPredict(packedBody, plan, limits.batch);
+  if (packedRaw && plan)
+    return { format: packedRaw.format, raw: true, inputs: modelInputs(plan, packedRaw.tensor) };
   const body = unpack(packedBody) as Record<string, unknown>;
   const sig = body.signature_name;
   if (sig !== undefined && sig !== 'serving_default')
@@ -208,8 +214,13 @@ export function parseInfer(
 ): WireTensor[] {
   if (!isRecord(body) || !Array.isArray(body.inputs))
     throw new HttpError(400, 'the body needs an "inputs" list');
-  // Raw input reads the data itself; tensors take a PackedArray `data` as it is (see fromV2).
-  if (plan) unpack(body);
+  // Raw table rows and pixels are read from a PackedArray `data` (raw-packed.ts); any other raw input reads
+  // nested arrays; tensors take a PackedArray `data` as it is (see fromV2).
+  if (plan) {
+    const packedRaw = packedRawInfer(body, plan, limits);
+    if (packedRaw) return modelInputs(plan, packedRaw);
+    unpack(body);
+  }
   const parameters = isRecord(body.parameters) ? body.parameters : {};
   const raw = rawFromV2(body, plan, readMode(parameters.preprocess), limits);
   if (raw && plan) return modelInputs(plan, raw);
