@@ -3,9 +3,10 @@
 // GPU: kernels per step and dispatch sizes mean something there, samples/s only on real hardware). Per model
 // and batch: samples/s of the engine (with and without the studio's webgpu kernels) and of raw `model.fit`,
 // tfjs kernels and GPU dispatches per step before / after, GPU time per kernel type (timestamp queries).
-// Prints one JSON object.
+// Prints one JSON object. `--templates [--batch 8] [--only id,…]`: one step of every template of the catalog
+// instead (bench/gpu-templates.ts; also saved to bench/results/gpu-templates.json).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import {
   registerWebGpuTrainingKernels,
@@ -20,6 +21,8 @@ import { profileStep, type StepProfile } from '../src/train/engine/kernels/webgp
 import { buildModel } from '../src/train/engine/model';
 import { Trainer } from '../src/train/engine/trainer';
 import type { TrainingConfig } from '../src/train/types';
+import { topKernels } from '../src/train/engine/kernels/webgpu/template-profile';
+import { profileTemplates } from './gpu-templates';
 import { BENCH_MODELS, type BenchModel, randomData } from '../src/train/engine/kernels/webgpu/bench-models';
 
 // Dawn dlopen()s libvulkan.so.1; without a system one, use Debian Chromium's (the loader reads
@@ -128,14 +131,6 @@ async function rawFit(m: BenchModel, batch: number, steps: number): Promise<numb
   }
 }
 
-function topKernels(p: StepProfile, n = 8) {
-  return Object.fromEntries(
-    Object.entries(p.byKernel)
-      .sort((a, b) => b[1].gpuMs - a[1].gpuMs || b[1].count - a[1].count)
-      .slice(0, n),
-  );
-}
-
 async function main() {
   const problem = await setUpNodeWebGpu();
   if (problem) {
@@ -145,6 +140,19 @@ async function main() {
   await tf.setBackend('webgpu');
   const adapter = adapterDescription();
   const software = /swiftshader|llvmpipe|lavapipe/i.test(adapter);
+  if (process.argv.includes('--templates')) {
+    const only = arg('only')?.split(',') ?? null;
+    const templates = await profileTemplates(Number(arg('batch') ?? 8), only);
+    const out = JSON.stringify(
+      { ok: true, date: new Date().toISOString(), adapter, software, templates },
+      null,
+      2,
+    );
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/gpu-templates.json', `${out}\n`);
+    console.log(out);
+    return;
+  }
   const quick = process.argv.includes('--quick') || software;
   const steps = Number(arg('steps') ?? (quick ? 2 : 20));
   const ids = (arg('models') ?? BENCH_MODELS.map((m) => m.id).join(',')).split(',');

@@ -10,6 +10,7 @@ const BENCHES = [
   'data-full',
   'training',
   'wasm-threads',
+  'wasm-profile',
   'server',
   'domains-speech',
   'domains-recommend',

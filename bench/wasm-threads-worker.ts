@@ -74,12 +74,17 @@ self.onmessage = async (e: MessageEvent<ThreadsRequest>) => {
     const config = { ...CONFIG, batchSize: batch };
     const data = randomData([28, 28, 1], samples);
     const speeds: number[] = [];
+    const losses: number[] = [];
     // A warm-up epoch (XNNPACK set-up, first allocations), then the timed ones: the best is the steadiest
     // figure on a shared machine, where other work only ever slows a run down.
     for (let r = 0; r <= repeats; r++) {
       const model = buildModel(TEMPLATES[0].build(), 1);
       const trainer = new Trainer(model, data, config);
-      await trainer.run();
+      const outcome = await trainer.run();
+      // A kernel that computes wrong numbers shows as a failed run (NaN loss) rather than a fast one.
+      if (outcome.status !== 'completed')
+        throw new Error(`training ${outcome.status}: ${outcome.message ?? ''}`);
+      losses.push(trainer.state.batches.at(-1)?.loss ?? Number.NaN);
       if (r > 0) speeds.push((samples * 1000) / trainer.state.elapsedMs);
       trainer.dispose();
       model.dispose();
@@ -93,6 +98,8 @@ self.onmessage = async (e: MessageEvent<ThreadsRequest>) => {
       studioKernels: kernels.every(Boolean),
       samplesPerSecond: Math.max(...speeds),
       all: speeds,
+      // The last batch's loss of each run (random labels: about ln 10 ≈ 2.3 when training works).
+      lastLosses: losses.map((l) => Math.round(l * 1000) / 1000),
       profile: await profileSteps(data, config, 5),
     });
   } catch (err) {

@@ -5,9 +5,9 @@ import { describeDataFailure, ModelDataError, sharedFailure } from './failure';
 import type { TrainingData } from './feed';
 import { registerWebGpuTrainingKernels } from './kernels/webgpu';
 import { buildModel } from './model';
-import { makeObjective, ObjectiveError } from './objectives';
+import { ObjectiveError } from './objectives';
 import { TargetMismatchError } from './outputs';
-import { Trainer } from './trainer';
+import { trainerFor } from './trainer';
 import { wasmThreading } from './wasm-threads';
 
 /** Candidates in order of preference when measurements tie. */
@@ -48,13 +48,7 @@ function firstLine(e: unknown): string {
 /** Times a few real training steps of the model on the current backend (samples per second). */
 async function timeSteps(graph: Graph, data: TrainingData, config: TrainingConfig): Promise<number> {
   const model = buildModel(graph, config.seed);
-  let trainer: Trainer;
-  try {
-    trainer = new Trainer(model, data, config, {}, makeObjective({ model, graph, data, config }));
-  } catch (e) {
-    model.dispose();
-    throw e;
-  }
+  const trainer = trainerFor(graph, model, data, config);
   const batch = trainer.firstBatch(config.batchSize);
   let n = batch?.n ?? config.batchSize;
   const once = async () => {

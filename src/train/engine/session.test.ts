@@ -79,7 +79,11 @@ describe('a training session', () => {
     expect(metrics.flatMap((m) => (m.type === 'metrics' ? m.batches : []))).toHaveLength(10);
     // The last message of a run leaves the progress line on its final batch, not on "batch 0/0".
     const last = metrics.at(-1);
-    expect(last?.type === 'metrics' && last.progress).toMatchObject({ epoch: 1, batch: 5, batchesPerEpoch: 5 });
+    expect(last?.type === 'metrics' && last.progress).toMatchObject({
+      epoch: 1,
+      batch: 5,
+      batchesPerEpoch: 5,
+    });
     const ev = await answer(s, { type: 'evaluate', id: 1 });
     expect(ev.reply).toMatchObject({
       ok: true,

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { Graph } from '../../graph';
 import type { BatchPoint, EpochPoint, LossName, RunStatus, TrainingConfig } from '../types';
 import { Control, yieldToEvents } from './control';
 import { Feed, type TrainingData } from './feed';
@@ -364,4 +365,19 @@ function epochMeans(recent: BatchPoint[], val: EvalResult): Omit<EpochPoint, 'ep
     series[`val${name[0].toUpperCase()}${name.slice(1)}`] = v;
   if (Object.keys(series).length) out.series = series;
   return out;
+}
+
+/** A trainer of `model` (compiled from `graph`) with the run's objective; frees the model if the objective refuses it. */
+export function trainerFor(
+  graph: Graph,
+  model: tf.LayersModel,
+  data: TrainingData | null,
+  config: TrainingConfig,
+): Trainer {
+  try {
+    return new Trainer(model, data, config, {}, makeObjective({ model, graph, data, config }));
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
 }

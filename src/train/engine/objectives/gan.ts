@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ganParts, RoleError } from '../../../graph/roles';
 import { formatShape } from '../../../graph/shape';
 import type { TrainingData } from '../feed';
+import { FusedAdam } from '../kernels/webgpu/fused-optimizers';
 import { endsInSigmoid, firstRows, fixedNormal, readAndFree } from './generative';
 import type {
   Batch,
@@ -114,7 +115,8 @@ export class GanObjective implements Objective {
     this.k = Math.max(1, Math.round(opts.discriminatorSteps ?? 1));
     this.realLabel = 1 - Math.min(Math.max(opts.labelSmoothing ?? 0, 0), 0.5);
     this.fromLogits = !endsInSigmoid(this.discriminator);
-    const adam = (lr: number) => tf.train.adam(lr, DCGAN_BETA1);
+    // One dispatch per weight on webgpu (tfjs' own Adam elsewhere); same numbers and checkpoints as tf.train.adam.
+    const adam = (lr: number) => new FusedAdam(lr, DCGAN_BETA1);
     const [gLr, dLr] = [opts.generatorLearningRate ?? DCGAN_LR, opts.discriminatorLearningRate ?? DCGAN_LR];
     this.optimizers = [
       { name: 'discriminator', optimizer: adam(dLr), baseLearningRate: dLr },

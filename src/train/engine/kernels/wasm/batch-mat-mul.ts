@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelArgs } from '../filter-grad';
+import { wrapWasmKernel } from './wrap';
 
 type Info = tf.TensorInfo;
 
@@ -48,14 +49,5 @@ export function batchMatMulWasm(args: KernelArgs): Info {
 
 /** Wraps the WASM backend's BatchMatMul (once; its set-up function stays, so it works before or after start). */
 export function registerBatchMatMulWasm(): void {
-  const current = tf.getKernel('BatchMatMul', 'wasm');
-  if (!current || current.kernelFunc === (batchMatMulWasm as unknown as tf.KernelFunc)) return;
-  original = current;
-  tf.unregisterKernel('BatchMatMul', 'wasm');
-  tf.registerKernel({
-    kernelName: 'BatchMatMul',
-    backendName: 'wasm',
-    kernelFunc: batchMatMulWasm as unknown as tf.KernelFunc,
-    setupFunc: current.setupFunc,
-  });
+  original = wrapWasmKernel('BatchMatMul', batchMatMulWasm) ?? original;
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FusedAdam, FusedAdamax, FusedMomentum, FusedRmsprop, FusedSgd } from './fused-optimizers';
+import { OPTIMIZER_PAIRS, type OptimizerPair } from '../optimizer-pairs';
+import { FusedAdam } from './fused-optimizers';
 import { ownDispatches } from './gpu-program';
 import { registerWebGpuTrainingKernels } from './index';
 import { relError, seeded, webGpuForTests } from './webgpu-test-setup';
@@ -8,32 +9,10 @@ import { relError, seeded, webGpuForTests } from './webgpu-test-setup';
 const { skip, problem } = await webGpuForTests();
 if (!skip && !problem) registerWebGpuTrainingKernels();
 
-interface Pair {
-  name: string;
-  fused: () => tf.Optimizer;
-  reference: () => tf.Optimizer;
-}
-
-const PAIRS: Pair[] = [
-  { name: 'Adam', fused: () => new FusedAdam(0.01), reference: () => tf.train.adam(0.01) },
-  { name: 'Adamax', fused: () => new FusedAdamax(0.02), reference: () => tf.train.adamax(0.02) },
-  { name: 'RMSprop', fused: () => new FusedRmsprop(0.01), reference: () => tf.train.rmsprop(0.01) },
-  {
-    name: 'RMSprop with momentum',
-    fused: () => new FusedRmsprop(0.01, 0.9, 0.5),
-    reference: () => tf.train.rmsprop(0.01, 0.9, 0.5),
-  },
-  { name: 'SGD', fused: () => new FusedSgd(0.1), reference: () => tf.train.sgd(0.1) },
-  {
-    name: 'momentum',
-    fused: () => new FusedMomentum(0.1, 0.9),
-    reference: () => tf.train.momentum(0.1, 0.9),
-  },
-  {
-    name: 'Nesterov momentum',
-    fused: () => new FusedMomentum(0.1, 0.9, true),
-    reference: () => tf.train.momentum(0.1, 0.9, true),
-  },
+const PAIRS: OptimizerPair[] = [
+  ...OPTIMIZER_PAIRS,
+  // The GAN objective's two optimisers (DCGAN's β1 0.5).
+  { name: 'Adam β1 0.5', fused: () => new FusedAdam(0.002, 0.5), reference: () => tf.train.adam(0.002, 0.5) },
 ];
 
 const SHAPES = [[6, 5], [5], [3, 3, 2, 4]];

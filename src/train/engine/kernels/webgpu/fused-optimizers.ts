@@ -12,9 +12,10 @@ type Slot = { originalName: string; variable: tf.Variable };
 
 const f32 = Math.fround;
 
-/** True when the fused kernels apply: webgpu is active and they are registered. */
+/** True when the fused kernels apply: webgpu or wasm (kernels/wasm/optimizer-updates.ts) is active and has them. */
 function fusedHere(kernel: string): boolean {
-  return tf.getBackend() === 'webgpu' && tf.getKernel(kernel, 'webgpu') != null;
+  const backend = tf.getBackend();
+  return (backend === 'webgpu' || backend === 'wasm') && tf.getKernel(kernel, backend) != null;
 }
 
 function gradsOf(grads: Grads): { name: string; grad: tf.Tensor | null }[] {

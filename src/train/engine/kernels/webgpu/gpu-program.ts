@@ -36,8 +36,11 @@ export interface GpuProgram {
   name: string;
   outputs: number;
   inputs: number;
-  /** WGSL element type of each input (default f32; i32 for int32 tensors such as class labels). */
-  inputTypes?: ('f32' | 'i32')[];
+  /**
+   * WGSL element type of each input (default f32; i32 for int32 tensors such as class labels; atomic: a float32
+   * tensor this program accumulates into, bound read_write as atomic<i32> bits).
+   */
+  inputTypes?: ('f32' | 'i32' | 'atomic')[];
   uniforms: Uniform[];
   /** The body after the generated bindings: must declare `@compute @workgroup_size(...) fn main(...)`. */
   body: string;
@@ -56,7 +59,11 @@ function header(p: GpuProgram): string {
     lines.push(`@group(0) @binding(${b++}) var<storage, read_write> out${i}: array<f32>;`);
   for (let i = 0; i < p.inputs; i++) {
     const type = p.inputTypes?.[i] ?? 'f32';
-    lines.push(`@group(0) @binding(${b++}) var<storage, read> in${i}: array<${type}>;`);
+    lines.push(
+      type === 'atomic'
+        ? `@group(0) @binding(${b++}) var<storage, read_write> in${i}: array<atomic<i32>>;`
+        : `@group(0) @binding(${b++}) var<storage, read> in${i}: array<${type}>;`,
+    );
   }
   if (p.uniforms.length) {
     lines.push(`struct Uniforms { ${p.uniforms.map((u) => `${u.name}: ${u.type},`).join(' ')} };`);

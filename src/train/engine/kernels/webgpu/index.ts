@@ -6,8 +6,16 @@ import {
   softmaxGradConfig,
   unregisterActivationGradients,
 } from './activation-grads';
+import {
+  batchNormTrainConfig,
+  batchNormTrainGradConfig,
+  registerBatchNorm,
+  unregisterBatchNorm,
+} from './batch-norm';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter';
+import { gatherGradConfig, registerGatherGradient, unregisterGatherGradient } from './gather-grad';
+import { lstmGatesConfig, lstmGatesGradConfig, registerLstmCell, unregisterLstmCell } from './lstm-cell';
 import { OPTIMIZER_UPDATE_KERNELS } from './optimizer-updates';
 import { sparseCrossEntropyConfig, sparseCrossEntropyGradConfig } from './sparse-cross-entropy';
 
@@ -21,6 +29,11 @@ export const WEBGPU_TRAINING_KERNELS: tf.KernelConfig[] = [
   accuracyConfig,
   reluGradConfig,
   softmaxGradConfig,
+  lstmGatesConfig,
+  lstmGatesGradConfig,
+  batchNormTrainConfig,
+  batchNormTrainGradConfig,
+  gatherGradConfig,
 ];
 
 /** tfjs-backend-webgpu's own kernels that ours replaced, to put back (benchmarks compare before / after). */
@@ -41,6 +54,9 @@ export function registerWebGpuTrainingKernels(): void {
     tf.registerKernel(config);
   }
   registerActivationGradients();
+  registerLstmCell();
+  registerBatchNorm();
+  registerGatherGradient();
 }
 
 /** Puts tfjs-backend-webgpu's own kernels back (the fused optimisers then run tfjs' own updates). */
@@ -52,4 +68,7 @@ export function unregisterWebGpuTrainingKernels(): void {
     if (original) tf.registerKernel(original);
   }
   unregisterActivationGradients();
+  unregisterLstmCell();
+  unregisterBatchNorm();
+  unregisterGatherGradient();
 }

@@ -1,11 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BENCH_MODELS, randomData } from './bench-models';
-import type { TrainingConfig } from '../../../types';
-import { buildModel } from '../../model';
-import { Trainer } from '../../trainer';
-import { registerWebGpuTrainingKernels, unregisterWebGpuTrainingKernels } from './index';
-import { profileStep } from './step-profile';
+import { registerWebGpuTrainingKernels } from './index';
+import { trainOnWebGpu } from './step-compare';
 import { relError, webGpuForTests } from './webgpu-test-setup';
 
 const { skip, problem } = await webGpuForTests();
@@ -15,39 +12,11 @@ const STEPS = 3;
 const reference = BENCH_MODELS.find((m) => m.id === 'reference-cnn')!;
 
 /** Trains the reference CNN for a few steps on webgpu: losses, final weights, tensor counts, one profile. */
-async function run(studioKernels: boolean) {
-  if (studioKernels) registerWebGpuTrainingKernels();
-  else unregisterWebGpuTrainingKernels();
-  await tf.setBackend('webgpu');
-  const config = {
-    optimizer: 'adam',
-    learningRate: 0.01,
-    schedule: 'constant',
-    loss: 'sparseCategoricalCrossentropy',
-    batchSize: BATCH,
-    epochs: 1,
-    seed: 3,
-    backend: 'webgpu',
-  } as TrainingConfig;
-  const model = buildModel(reference.build(), 3);
-  const trainer = new Trainer(model, randomData(reference.inputShape, BATCH, 5), config);
-  const batch = trainer.firstBatch(BATCH)!;
-  const numbers: number[][] = [];
-  const counts: number[] = [];
-  const step = async () => {
-    const r = await trainer.step(batch);
-    numbers.push(Array.from(await r.packed.data()));
-    r.packed.dispose();
-    counts.push(tf.memory().numTensors);
-  };
-  for (let i = 0; i < STEPS; i++) await step();
-  const profile = await profileStep(step);
-  const weights = await Promise.all(model.getWeights().map((w) => w.data()));
-  tf.dispose([batch.x, batch.y]);
-  trainer.dispose();
-  model.dispose();
-  return { numbers, counts, profile, weights };
-}
+const run = (studioKernels: boolean) =>
+  trainOnWebGpu(reference.build(), randomData(reference.inputShape, BATCH, 5), studioKernels, {
+    batch: BATCH,
+    steps: STEPS,
+  });
 
 describe.skipIf(skip !== null)('a reference-CNN training step on webgpu (Dawn)', () => {
   afterAll(async () => {
