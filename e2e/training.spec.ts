@@ -54,7 +54,11 @@ test('a reload mid-run offers Resume and continues from the saved epoch', async 
   const offer = train.panel.getByRole('region', { name: 'Interrupted run' });
   await expect(offer).toContainText(/interrupted after epoch [123] of 4/);
   await train.button('Resume').click();
+  // Before its first batch the resumed run says it is starting, never "batch 0/0".
+  await expect(train.progress).toHaveText(/^Epoch [234]\/4 · (starting…|batch [1-9])/);
   await expect(train.epochs.first()).toHaveText(first!);
   await expect(train.epochs).toHaveCount(4, { timeout: 90_000 });
   await expect(train.alert).toHaveCount(0);
+  // A finished run keeps its last batch on the progress line.
+  await expect(train.progress).toHaveText(/^Epoch 4\/4 · batch (\d+)\/\1 /);
 });

@@ -120,3 +120,22 @@ describe('attack case 20: kill -9 during a publish', () => {
     // Five server starts in a row: allow for a busy machine (each start loads tfjs and the worker threads).
   }, 240_000);
 });
+
+describe('a mistyped setting', () => {
+  it('stops the start with one sentence naming the variable, exit code 1 and no stack trace', async () => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: '0', DATA_DIR: dir, REQUEST_LOG: 'lots', HTTP_PROCESSES: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr!.on('data', (d) => {
+      stderr += String(d);
+    });
+    const [code] = await once(proc, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'Model Studio endpoint: cannot start: REQUEST_LOG must be "errors", "all" or a fraction from 0 to 1, got "lots"',
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});

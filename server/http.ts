@@ -3,20 +3,10 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import { HttpError, retryLater } from './errors.ts';
-import { JsonBodyError, type PackRule, parseJsonBody } from './safe-json.ts';
+import { JsonBodyError, PACK_RULES, parseJsonBody } from './safe-json.ts';
 
 /** Tensor nesting is limited separately; this bounds the JSON document itself (a few wrapper levels more). */
 const JSON_EXTRA_DEPTH = 4;
-
-/**
- * The tensor fields of inference bodies, read as PackedArray when they are plain arrays of numbers (no JS array
- * per row): TF Serving's top-level `instances` / `inputs`, V2's `inputs[i].data`. A route opts in with
- * `config: { pack: 'predict' | 'infer' }` and must accept PackedArray there (rest.ts, tensors.ts).
- */
-const PACK_RULES: Record<'predict' | 'infer', PackRule> = {
-  predict: (depth, key) => depth === 1 && (key === 'instances' || key === 'inputs'),
-  infer: (depth, key) => depth === 3 && key === 'data',
-};
 
 /** Strict JSON bodies: duplicate keys, `__proto__`, NaN/Infinity and deep nesting are a clean 400. */
 export function installJsonParser(app: FastifyInstance, config: ServerConfig): void {

@@ -66,7 +66,17 @@ function base(config: ServerConfig, port: number): string {
   return `http://${shownHost}:${port}/`;
 }
 
-const config = loadConfig();
+/** The configuration, or a one-line reason and exit 1: a mistyped variable is the operator's to fix, not a crash. */
+function configOrExit(): ServerConfig {
+  try {
+    return loadConfig();
+  } catch (e) {
+    console.error(`Model Studio endpoint: cannot start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
+
+const config = configOrExit();
 if (config.httpProcesses > 1 && cluster.isPrimary) {
   await runPrimary(config, await backendsFromEnv(process.env, config), (registry, port) =>
     banner(registry, base(config, port), config.adminToken),

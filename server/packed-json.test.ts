@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { TensorInfo } from './registry/types.ts';
 import { flatten, fromPacked, nestedShape } from './inference/tensors.ts';
 import { parseInfer, parsePredict } from './inference/rest.ts';
-import { JsonBodyError, PackedArray, parseJsonBody, type PackRule, unpack } from './safe-json.ts';
+import { JsonBodyError, PACK_RULES, PackedArray, parseJsonBody, type PackRule, unpack } from './safe-json.ts';
 
 const rows: PackRule = (depth, key) => depth === 1 && key === 'instances';
 const limits = { tensorElements: 1_048_576, nestingDepth: 8, batch: 64 };
@@ -120,7 +120,7 @@ describe('PackedArray', () => {
         return (err as Error).message;
       }
     };
-    const predictRule: PackRule = (d, k) => d === 1 && (k === 'instances' || k === 'inputs');
+    const predictRule = PACK_RULES.predict;
     for (const [text, sig] of [
       ['{"instances": [[[[0.25], [0.5]], [[1], [2]]]]}', image],
       ['{"inputs": [[[[0.25], [0.5]], [[1], [2]]]]}', image],

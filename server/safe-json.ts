@@ -37,6 +37,16 @@ export class PackedArray {
 export type PackRule = (depth: number, key: string) => boolean;
 
 /**
+ * The tensor fields of inference bodies, read as PackedArray when they are plain arrays of numbers (no JS array
+ * per row): TF Serving's top-level `instances` / `inputs`, V2's `inputs[i].data`. A route opts in with
+ * `config: { pack: 'predict' | 'infer' }` and must accept PackedArray there (rest.ts, tensors.ts).
+ */
+export const PACK_RULES: Record<'predict' | 'infer', PackRule> = {
+  predict: (depth, key) => depth === 1 && (key === 'instances' || key === 'inputs'),
+  infer: (depth, key) => depth === 3 && key === 'data',
+};
+
+/**
  * `value` with every PackedArray inside it replaced (in place) by the nested arrays the plain reader returns.
  */
 export function unpack(value: unknown): unknown {

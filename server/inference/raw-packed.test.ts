@@ -5,14 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../errors.ts';
-import { type PackRule, parseJsonBody } from '../safe-json.ts';
+import { PACK_RULES, type PackRule, parseJsonBody } from '../safe-json.ts';
 import { parseInfer, parsePredict } from './rest.ts';
 import { packedRawInfer, packedRawPredict } from './raw-packed.ts';
 import type { RawPlan } from './raw-plan.ts';
 
 const limits = { tensorElements: 1_048_576, nestingDepth: 8, batch: 64 };
-const predictRule: PackRule = (depth, key) => depth === 1 && (key === 'instances' || key === 'inputs');
-const inferRule: PackRule = (depth, key) => depth === 3 && key === 'data';
+const { predict: predictRule, infer: inferRule } = PACK_RULES;
 
 const table: RawPlan = {
   kind: 'table',

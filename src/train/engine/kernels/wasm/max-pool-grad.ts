@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelArgs } from '../filter-grad';
+import { wrapWasmKernel } from './wrap';
 
 type Info = tf.TensorInfo;
 
@@ -118,12 +119,5 @@ function firstMax(
 
 /** Puts this kernel in place of tfjs-backend-wasm's own MaxPoolGrad (once). */
 export function registerMaxPoolGradWasm(): void {
-  const current = tf.getKernel('MaxPoolGrad', 'wasm');
-  if (current?.kernelFunc === (maxPoolGradWasm as unknown as tf.KernelFunc)) return;
-  if (current) tf.unregisterKernel('MaxPoolGrad', 'wasm');
-  tf.registerKernel({
-    kernelName: 'MaxPoolGrad',
-    backendName: 'wasm',
-    kernelFunc: maxPoolGradWasm as unknown as tf.KernelFunc,
-  });
+  wrapWasmKernel('MaxPoolGrad', maxPoolGradWasm);
 }
