@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { filterGradCall, type KernelArgs } from './kernels/filter-grad';
 import { registerBatchMatMulWasm } from './kernels/wasm/batch-mat-mul';
+import { registerConvBiasAct } from './kernels/wasm/conv-bias-act';
 import { conv2dBackpropFilterWasm } from './kernels/wasm/conv2d-backprop-filter';
 import { registerConv2dBackpropInputWasm } from './kernels/wasm/conv2d-backprop-input';
 import { registerMaxPoolGradWasm } from './kernels/wasm/max-pool-grad';
@@ -117,8 +118,9 @@ function viaCpu(name: string) {
 /**
  * Registers the missing gradient kernels for the WASM backend (once), faster versions of some it has
  * (MaxPoolGrad, Conv2DBackpropInput on XNNPACK, Tile as block copies, Sum over leading axes, BatchMatMul with
- * transposed operands made plain first; tfjs' own ones stay for what these do not take) and the fused optimiser
- * updates (`kernels/wasm/optimizer-updates.ts`).
+ * transposed operands made plain first; tfjs' own ones stay for what these do not take), the fused optimiser
+ * updates (`kernels/wasm/optimizer-updates.ts`) and Conv2D layers' convolution + bias + ReLU as one op
+ * (`kernels/wasm/conv-bias-act.ts`).
  */
 export function registerWasmTrainingKernels(): void {
   registerMaxPoolGradWasm();
@@ -127,6 +129,7 @@ export function registerWasmTrainingKernels(): void {
   registerSumWasm();
   registerConv2dBackpropInputWasm();
   registerTileWasm();
+  registerConvBiasAct();
   for (const name of WASM_TRAINING_KERNELS) {
     if (tf.getKernel(name, 'wasm')) continue;
     const kernelFunc = name === 'Conv2DBackpropFilter' ? conv2dBackpropFilter : viaCpu(name);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIMD_MODES, useSimdKernels } from './simd';
 import { nodeBackends } from '../../../testing/backends';
 import { relError } from '../webgpu/webgpu-test-setup';
 import { type ConvCase, UNEVEN_PAD } from './test-cases';
@@ -11,6 +12,8 @@ const CASES: Case[] = [
   // The reference CNN's first layer (28×28×1, 32 filters 3×3), at a small batch.
   { x: [4, 28, 28, 1], k: [3, 3], co: 32, stride: [1, 1], dilation: 1, pad: 'valid' },
   { x: [2, 11, 9, 3], k: [3, 3], co: 5, stride: [2, 2], dilation: 1, pad: 'same' },
+  // 36 output channels: the SIMD product's 32-wide pass, then a 4-wide one.
+  { x: [2, 10, 10, 2], k: [3, 3], co: 36, stride: [1, 1], dilation: 1, pad: 'valid' },
   { x: [3, 10, 10, 2], k: [5, 5], co: 4, stride: [3, 3], dilation: 1, pad: 'same' },
   { x: [2, 9, 12, 1], k: [2, 3], co: 3, stride: [1, 2], dilation: 1, pad: 'valid' },
   { x: [2, 12, 12, 2], k: [3, 3], co: 4, stride: [1, 1], dilation: 2, pad: 'same' },
@@ -56,7 +59,10 @@ function reference(c: Case, xs: Float32Array, dys: Float32Array, dyShape: number
   });
 }
 
-describe('Conv2DBackpropFilter on WASM through im2col', () => {
+describe.each(SIMD_MODES)('Conv2DBackpropFilter on WASM through im2col ($mode)', ({ simd }) => {
+  beforeAll(() => useSimdKernels(simd));
+  afterAll(() => useSimdKernels(true));
+
   it.each(CASES)(
     'matches the CPU backend: input $x, kernel $k, stride $stride, dilation $dilation, pad $pad',
     (c) => {

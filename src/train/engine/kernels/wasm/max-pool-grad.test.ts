@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIMD_MODES, useSimdKernels } from './simd';
 import { nodeBackends } from '../../../testing/backends';
 import { maxPoolGradWasm } from './max-pool-grad';
 
@@ -12,6 +13,9 @@ const CASES: {
 }[] = [
   // The reference CNN's pool (2×2, stride 2) after a ReLU: windows of equal zeros.
   { shape: [2, 26, 26, 8], size: [2, 2], stride: [2, 2], pad: 'valid' },
+  // The same pool over odd sizes: the last row and column belong to no window.
+  { shape: [2, 7, 9, 3], size: [2, 2], stride: [2, 2], pad: 'valid' },
+  { shape: [1, 8, 6, 5], size: [2, 2], stride: [2, 2], pad: 'same' },
   { shape: [2, 7, 9, 3], size: [3, 3], stride: [2, 2], pad: 'same' },
   { shape: [1, 5, 5, 4], size: [3, 3], stride: [1, 1], pad: 'same' },
   { shape: [3, 8, 8, 5], size: [2, 2], stride: [1, 1], pad: 'valid' },
@@ -37,7 +41,10 @@ function poolGrad(backend: string, xs: number[], dys: number[], c: (typeof CASES
   });
 }
 
-describe('MaxPoolGrad on WASM (the studio kernel)', () => {
+describe.each(SIMD_MODES)('MaxPoolGrad on WASM (the studio kernel) ($mode)', ({ simd }) => {
+  beforeAll(() => useSimdKernels(simd));
+  afterAll(() => useSimdKernels(true));
+
   it('replaces tfjs-backend-wasm’s own kernel', () => {
     if (!hasWasm) return;
     expect(tf.getKernel('MaxPoolGrad', 'wasm')?.kernelFunc).toBe(maxPoolGradWasm);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelArgs } from '../filter-grad';
+import { heapOffset, simdKernels } from './simd';
 import { wrapWasmKernel } from './wrap';
 
 type Info = tf.TensorInfo;
@@ -34,10 +35,21 @@ export function maxPoolGradWasm({ inputs, attrs, backend }: KernelArgs): Info {
   const y = wasm.typedArrayFromHeap(output) as Float32Array;
   const g = wasm.typedArrayFromHeap(dy) as Float32Array;
   const out = wasm.typedArrayFromHeap(dx) as Float32Array;
-  out.fill(0);
   const { batchSize, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = info;
   const { strideHeight: sh, strideWidth: sw, effectiveFilterHeight: fh, effectiveFilterWidth: fw } = info;
   const { top, left } = info.padInfo;
+  if (fh === 2 && fw === 2 && sh === 2 && sw === 2 && top === 0 && left === 0 && 2 * OH <= H && 2 * OW <= W) {
+    // SIMD (kernels.wat) for channels in fours; a window lane holding a NaN sends it all to the loop below.
+    const simd = C % 4 === 0 ? simdKernels(wasm) : null;
+    const at = (t: Info) => heapOffset(wasm, t);
+    const tiling = { N: batchSize, H, W, C, OH, OW };
+    if (!simd || simd.maxPoolGrad2x2(at(input), at(output), at(dy), at(dx), batchSize, H, W, C, OH, OW) > 0) {
+      tiledPool2x2Grad(x, y, g, out, tiling);
+    }
+    zeroUncovered(out, tiling);
+    return dx;
+  }
+  out.fill(0);
   for (let n = 0; n < batchSize; n++) {
     for (let oh = 0; oh < OH; oh++) {
       const h0 = oh * sh - top;
@@ -91,6 +103,87 @@ export function maxPoolGradWasm({ inputs, attrs, backend }: KernelArgs): Info {
     }
   }
   return dx;
+}
+
+/** A tiled pool's sizes: batch, input height, width and channels, output height and width. */
+interface Tiling {
+  N: number;
+  H: number;
+  W: number;
+  C: number;
+  OH: number;
+  OW: number;
+}
+
+/**
+ * The usual pool (2×2, stride 2, no padding), whose windows tile the input: every input value belongs to one
+ * window at most, so each window writes its four values (dy at the first maximum, 0 elsewhere) — no clearing
+ * pass and no scatter. The odd last row or column, which no window reads, is zeroed apart (`zeroUncovered`).
+ */
+function tiledPool2x2Grad(
+  x: Float32Array,
+  y: Float32Array,
+  g: Float32Array,
+  out: Float32Array,
+  p: Tiling,
+): void {
+  const { N, H, W, C, OH, OW } = p;
+  const row = W * C;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      let p0 = (n * H + 2 * oh) * row;
+      let o = (n * OH + oh) * OW * C;
+      for (let ow = 0; ow < OW; ow++, p0 += 2 * C, o += C) {
+        const p1 = p0 + C;
+        const p2 = p0 + row;
+        const p3 = p2 + C;
+        for (let c = 0; c < C; c++) {
+          const target = y[o + c];
+          const d = g[o + c];
+          const a = x[p0 + c];
+          const b = x[p1 + c];
+          const e = x[p2 + c];
+          const f = x[p3 + c];
+          let at = a === target ? 0 : b === target ? 1 : e === target ? 2 : f === target ? 3 : -1;
+          // No value equals the maximum (a NaN in the window): the first maximum by comparison, as on the CPU.
+          if (at < 0) at = firstOfFour(a, b, e, f);
+          out[p0 + c] = at === 0 ? d : 0;
+          out[p1 + c] = at === 1 ? d : 0;
+          out[p2 + c] = at === 2 ? d : 0;
+          out[p3 + c] = at === 3 ? d : 0;
+        }
+      }
+    }
+  }
+}
+
+/** Zeroes the odd last row and column of a tiled 2×2 pool's input, which no window reads. */
+function zeroUncovered(out: Float32Array, { N, H, W, C, OH, OW }: Tiling): void {
+  const row = W * C;
+  const tail = (W - 2 * OW) * C;
+  for (let n = 0; n < N; n++) {
+    if (tail > 0) {
+      for (let h = 0; h < 2 * OH; h++) {
+        const edge = (n * H + h) * row + 2 * OW * C;
+        out.fill(0, edge, edge + tail);
+      }
+    }
+    if (2 * OH < H) out.fill(0, (n * H + 2 * OH) * row, (n + 1) * H * row);
+  }
+}
+
+/** Which of a window's four values (scan order) is the first to compare greatest, or −1 when none does. */
+function firstOfFour(a: number, b: number, e: number, f: number): number {
+  let best = Number.NEGATIVE_INFINITY;
+  let at = -1;
+  const values = [a, b, e, f];
+  for (let i = 0; i < 4; i++) {
+    if (values[i] > best) {
+      best = values[i];
+      at = i;
+    }
+  }
+  return at;
 }
 
 /** The index of the first maximum (scan order) of one window's channel, or −1 when none compares greater. */

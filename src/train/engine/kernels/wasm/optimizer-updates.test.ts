@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIMD_MODES, useSimdKernels } from './simd';
 import { nodeBackends } from '../../../testing/backends';
 import { OPTIMIZER_PAIRS } from '../optimizer-pairs';
 import { relError, seeded } from '../webgpu/webgpu-test-setup';
@@ -43,7 +44,10 @@ async function train(backend: string, make: () => tf.Optimizer, tag: string) {
   return { weights, slots, kernels, counts };
 }
 
-describe('fused optimiser updates on WASM', () => {
+describe.each(SIMD_MODES)('fused optimiser updates on WASM ($mode)', ({ simd }) => {
+  beforeAll(() => useSimdKernels(simd));
+  afterAll(() => useSimdKernels(true));
+
   it.each(OPTIMIZER_PAIRS)(
     '$name: same weights and slots as tfjs on CPU and WASM, one kernel per weight',
     async (p) => {

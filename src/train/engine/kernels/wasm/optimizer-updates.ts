@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelArgs } from '../filter-grad';
+import { heapOffset, type SimdKernels, simdKernels } from './simd';
 
 /**
  * The fused optimiser updates (`Studio*Update`, the kernels kernels/webgpu/fused-optimizers.ts calls) for the
@@ -14,39 +15,83 @@ const f = Math.fround;
 type Attrs = Record<string, number>;
 /** One update over `n` values: reads `ins` (in the kernel's input order), writes `outs`. */
 type Body = (ins: Float32Array[], outs: Float32Array[], n: number, a: Attrs) => void;
+/** The same update by a SIMD kernel (kernels.wat), given the tensors' heap offsets. */
+type SimdBody = (k: SimdKernels, ins: number[], outs: number[], n: number, a: Attrs) => void;
 
-function updateKernel(kernelName: string, inputs: string[], outputs: number, body: Body): tf.KernelConfig {
+function updateKernel(
+  kernelName: string,
+  inputs: string[],
+  outputs: number,
+  body: Body,
+  simdBody?: SimdBody,
+): tf.KernelConfig {
   const kernelFunc = ({ inputs: given, attrs, backend }: KernelArgs) => {
     const wasm = backend as BackendWasm;
     const infos = inputs.map((name) => given[name] as tf.TensorInfo);
     const shape = infos[0].shape;
     const made = Array.from({ length: outputs }, () => wasm.makeOutput(shape, 'float32'));
-    // Views after the allocations: making an output may grow (and so move) the heap.
-    const view = (t: tf.TensorInfo) => wasm.typedArrayFromHeap(t) as Float32Array;
     const a: Attrs = {};
     for (const [k, v] of Object.entries(attrs ?? {})) a[k] = f(v as number);
-    body(infos.map(view), made.map(view), tf.util.sizeFromShape(shape), a);
+    const n = tf.util.sizeFromShape(shape);
+    const simd = simdBody ? simdKernels(wasm) : null;
+    if (simd && simdBody) {
+      const at = (t: tf.TensorInfo) => heapOffset(wasm, t);
+      simdBody(simd, infos.map(at), made.map(at), n, a);
+      return made;
+    }
+    // Views after the allocations: making an output may grow (and so move) the heap.
+    const view = (t: tf.TensorInfo) => wasm.typedArrayFromHeap(t) as Float32Array;
+    body(infos.map(view), made.map(view), n, a);
     return made;
   };
   return { kernelName, backendName: 'wasm', kernelFunc: kernelFunc as unknown as tf.KernelFunc };
 }
 
-/** Adam: value, m, v, g → value', m', v'. `omab1` = 1 − β1^t (tfjs' accBeta1), `omab2` likewise. */
-const adam = updateKernel('StudioAdamUpdate', ['value', 'm', 'v', 'g'], 3, (ins, outs, n, a) => {
-  const [value, m0, v0, grad] = ins;
-  const [out, m1, v1] = outs;
-  const lr = f(-a.lr);
-  for (let i = 0; i < n; i++) {
-    const g = grad[i];
-    const m = f(f(m0[i] * a.beta1) + f(g * a.oneMinusBeta1));
-    const v = f(f(v0[i] * a.beta2) + f(f(g * g) * a.oneMinusBeta2));
-    const mHat = f(m / a.omab1);
-    const vHat = f(v / a.omab2);
-    out[i] = f(f(f(mHat / f(f(Math.sqrt(vHat)) + a.epsilon)) * lr) + value[i]);
-    m1[i] = m;
-    v1[i] = v;
-  }
-});
+/**
+ * Adam: value, m, v, g → value', m', v'. `omab1` = 1 − β1^t (tfjs' accBeta1), `omab2` likewise. SIMD where the
+ * backend has it (the same float32 operations in the same order), this loop otherwise.
+ */
+const adam = updateKernel(
+  'StudioAdamUpdate',
+  ['value', 'm', 'v', 'g'],
+  3,
+  (ins, outs, n, a) => {
+    const [value, m0, v0, grad] = ins;
+    const [out, m1, v1] = outs;
+    // Attributes in locals: a property read per value cost half the update's time.
+    const lr = f(-a.lr);
+    const { beta1, beta2, oneMinusBeta1, oneMinusBeta2, omab1, omab2, epsilon } = a;
+    for (let i = 0; i < n; i++) {
+      const g = grad[i];
+      const m = f(f(m0[i] * beta1) + f(g * oneMinusBeta1));
+      const v = f(f(v0[i] * beta2) + f(f(g * g) * oneMinusBeta2));
+      const mHat = f(m / omab1);
+      const vHat = f(v / omab2);
+      out[i] = f(f(f(mHat / f(f(Math.sqrt(vHat)) + epsilon)) * lr) + value[i]);
+      m1[i] = m;
+      v1[i] = v;
+    }
+  },
+  (k, [value, m0, v0, g], [out, m1, v1], n, a) =>
+    k.adam(
+      value,
+      m0,
+      v0,
+      g,
+      out,
+      m1,
+      v1,
+      n,
+      a.beta1,
+      a.beta2,
+      a.oneMinusBeta1,
+      a.oneMinusBeta2,
+      a.omab1,
+      a.omab2,
+      a.epsilon,
+      f(-a.lr),
+    ),
+);
 
 /** Adamax: value, m, u (weighted infinity norm), g → value', m', u'. `step` = (−lr / (1 + t·decay)) / (1 − β1^t). */
 const adamax = updateKernel('StudioAdamaxUpdate', ['value', 'm', 'u', 'g'], 3, (ins, outs, n, a) => {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIMD_MODES, useSimdKernels } from './simd';
 import { nodeBackends } from '../../../testing/backends';
 import { relError, seeded } from '../webgpu/webgpu-test-setup';
 
@@ -30,7 +31,10 @@ async function sum(backend: string, c: (typeof CASES)[number]) {
   return result;
 }
 
-describe('Sum on WASM (the studio kernel for leading axes)', () => {
+describe.each(SIMD_MODES)('Sum on WASM (the studio kernel for leading axes) ($mode)', ({ simd }) => {
+  beforeAll(() => useSimdKernels(simd));
+  afterAll(() => useSimdKernels(true));
+
   it.each(CASES)('equals the CPU backend: shape $shape, axis $axis, keepDims $keepDims', async (c) => {
     if (!hasWasm) return;
     const want = await sum('cpu', c);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { grid1d, runProgram } from './gpu-program';
-import { patchLayerCall, unpatchLayerCall } from './layer-patch';
+import { patchLayerCall, unpatchLayerCall } from '../layer-patch';
 
 type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown };
 
