@@ -3,6 +3,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import { HttpError, retryLater } from './errors.ts';
+import { noteFailure } from './request-log.ts';
 import { JsonBodyError, PACK_RULES, parseJsonBody } from './safe-json.ts';
 
 /** Tensor nesting is limited separately; this bounds the JSON document itself (a few wrapper levels more). */
@@ -173,7 +174,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.code(status).send({ error: err.message.slice(0, 200) });
-    request.log.error({ err }, 'unhandled error');
+    // Logged once, in the request's "request failed" line (request-log.ts).
+    noteFailure(request, err);
     return reply.code(500).send({ error: 'internal error' });
   });
 }

@@ -59,6 +59,33 @@ describe('request log', () => {
     ]);
   });
 
+  it('logs an unexpected failure (500) in one line, with the error and its stack', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logStream = { write: (line: string) => lines.push(JSON.parse(line)) };
+    server = await startApp(
+      () => ({ logLevel: 'info' }),
+      async () => ({ logStream }),
+    );
+    // The server's own registry (SQLite, or PostgreSQL in that CI pass), its model list failing as a broken
+    // disk or a lost database would make it.
+    server.app.ctx.registry.listModels = async () => {
+      throw new Error('disk I/O error');
+    };
+    lines.length = 0;
+    const res = await server.app.inject({ method: 'GET', url: '/v1/models', headers: auth(ADMIN) });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ error: 'internal error' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 50,
+      msg: 'request failed',
+      req: { method: 'GET', url: '/v1/models' },
+      res: { statusCode: 500 },
+      err: { message: 'disk I/O error' },
+    });
+    expect(String((lines[0].err as { stack: string }).stack)).toContain('disk I/O error');
+  });
+
   it('reads REQUEST_LOG: errors (default), all, a fraction; anything else is refused', () => {
     expect(loadConfig({}).requestLogSample).toBe(0);
     expect(loadConfig({ REQUEST_LOG: 'all' }).requestLogSample).toBe(1);

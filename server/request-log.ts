@@ -5,7 +5,15 @@
  * logs one line per answer that went wrong (4xx at info, 5xx at error) and a sample of the rest, chosen by
  * `REQUEST_LOG`: `errors` (the default), `all`, or a fraction such as `0.01` (one request in a hundred).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+/** Unexpected errors by request, for that request's one log line. */
+const failures = new WeakMap<FastifyRequest, unknown>();
+
+/** Keeps an unexpected error (a 500) for the request's log line, which then carries it with its stack. */
+export function noteFailure(request: FastifyRequest, err: unknown): void {
+  failures.set(request, err);
+}
 
 /** Which successful requests get a line: 0 = none, 1 = all, between = that fraction at random. */
 export type RequestLogSample = number;
@@ -22,14 +30,15 @@ export function readRequestLog(raw: string | undefined): RequestLogSample {
 
 /**
  * One line per answer, after it is sent, in the shape of Fastify's own "request completed" line plus the
- * request (method, url, host, remote address): status ≥ 500 at error, 4xx at info, others sampled at info.
+ * request (method, url, host, remote address): status ≥ 500 at error (with the error noted by the error
+ * handler, stack included), 4xx at info, others sampled at info.
  */
 export function installRequestLog(app: FastifyInstance, sample: RequestLogSample): void {
   app.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
     if (status >= 400 || (sample > 0 && (sample >= 1 || Math.random() < sample))) {
       const line = { req: request, res: reply, responseTime: reply.elapsedTime };
-      if (status >= 500) request.log.error(line, 'request failed');
+      if (status >= 500) request.log.error({ ...line, err: failures.get(request) }, 'request failed');
       else request.log.info(line, status >= 400 ? 'request refused' : 'request completed');
     }
     done();

@@ -90,8 +90,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
             : problem
               ? 'export'
               : 'bug';
-      const message =
-        kind === 'bug' ? `Reading the data failed unexpectedly: ${String(e)}` : (e as Error).message;
+      // What was being done when the unexpected failure came: packing the Keras training script, or reading data.
+      const doing = msg.type === 'trainingBundle' ? 'Packing the training script' : 'Reading the data';
+      const message = kind === 'bug' ? `${doing} failed unexpectedly: ${String(e)}` : (e as Error).message;
       const detail = e instanceof DataError ? e.detail : undefined;
       send({ type: 'failed', id: msg.id, message, kind, detail, problem });
     })
