@@ -7,7 +7,7 @@ import type { TrainingData } from '../../feed';
 import { buildModel } from '../../model';
 import { Trainer } from '../../trainer';
 import { relError, seeded } from '../webgpu/webgpu-test-setup';
-import { CONV_BIAS_ACT, registerConvBiasAct, unregisterConvBiasAct } from './conv-bias-act';
+import { CONV_BIAS_ACT, DENSE_BIAS_RELU, registerConvBiasAct, unregisterConvBiasAct } from './conv-bias-act';
 
 let hasWasm = false;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ afterAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** Two Conv2D layers (ReLU; then no activation, stride 2, same padding), a pool and a softmax head. */
+/** Two Conv2D layers (ReLU; then no activation, stride 2, same padding), a pool, a ReLU Dense and a softmax head. */
 const graph = () =>
   chain([
     ['Input', { shape: [10, 9, 2] }],
@@ -26,6 +26,7 @@ const graph = () =>
     ['Conv2D', { filters: 6, kernelSize: [3, 3], strides: [2, 2], padding: 'same' }],
     ['MaxPooling2D', { poolSize: [2, 2], strides: [2, 2] }],
     ['Flatten'],
+    ['Dense', { units: 8, activation: 'relu' }],
     ['Dense', { units: 3, activation: 'softmax' }],
   ]).graph;
 
@@ -84,7 +85,7 @@ async function train(backend: string, fused: boolean) {
   }
 }
 
-describe('Conv2D + bias + ReLU as one op on WASM', () => {
+describe('Conv2D and Dense with bias + ReLU as one op each on WASM', () => {
   // 8 channels run in SIMD (kernels.wat), 7 in the loop.
   it.each([8, 7])('gives the ReLU-and-bias gradient of the CPU backend (%i channels)', async (C) => {
     if (!hasWasm) return;
@@ -119,8 +120,10 @@ describe('Conv2D + bias + ReLU as one op on WASM', () => {
     const fused = await train('wasm', true);
     const cpu = await train('cpu', false);
     expect(fused.kernels.has(CONV_BIAS_ACT)).toBe(true);
+    expect(fused.kernels.has(DENSE_BIAS_RELU)).toBe(true);
     expect(fused.kernels.has('Relu')).toBe(false);
     expect(own.kernels.has(CONV_BIAS_ACT)).toBe(false);
+    expect(own.kernels.has('Relu')).toBe(true);
     for (let i = 0; i < 4; i++) {
       expect(relError(fused.numbers[i], own.numbers[i])).toBeLessThan(1e-4);
       expect(relError(fused.numbers[i], cpu.numbers[i])).toBeLessThan(1e-4);

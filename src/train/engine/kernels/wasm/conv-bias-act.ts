@@ -8,6 +8,8 @@ type Info = tf.TensorInfo;
 
 /** A Conv2D layer's convolution, bias and ReLU (or no activation) as one op on WASM, with its own gradient. */
 export const CONV_BIAS_ACT = 'StudioConv2DBiasAct';
+/** A Dense layer's product, bias and ReLU as one op on WASM, with its own gradient. */
+export const DENSE_BIAS_RELU = 'StudioDenseBiasRelu';
 /** dy · [y > 0] and its sum over every axis but the channels, in one pass (the gradient of bias + ReLU). */
 export const RELU_BIAS_GRAD = 'StudioReluBiasGrad';
 
@@ -95,7 +97,38 @@ const convBiasActGradient: tf.GradConfig = {
   },
 };
 
+/** Dense forward: the WASM backend's _FusedMatMul with bias and ReLU (XNNPACK), as inference runs it. */
+function denseBiasRelu({ inputs, backend }: KernelArgs): Info {
+  const { x, kernel, bias } = inputs as { x: Info; kernel: Info; bias: Info };
+  // The kernel takes batches of matrices (tfjs-core reshapes to rank 3 before calling it).
+  const batch = (t: Info) => ({ dataId: t.dataId, shape: [1, ...t.shape], dtype: t.dtype });
+  const out = tf.getKernel('_FusedMatMul', 'wasm')!.kernelFunc({
+    inputs: { a: batch(x), b: batch(kernel), bias },
+    attrs: { transposeA: false, transposeB: false, activation: 'relu' },
+    backend,
+  } as unknown as Parameters<tf.KernelFunc>[0]) as Info;
+  out.shape = [x.shape[0], kernel.shape[1]];
+  return out;
+}
+
+/** Dense's gradient: one ReLU-and-bias pass, then dx = dz·Wᵀ and dW = xᵀ·dz only where tfjs asks for them. */
+const denseBiasReluGradient: tf.GradConfig = {
+  kernelName: DENSE_BIAS_RELU,
+  inputsToSave: ['x', 'kernel'],
+  outputsToSave: [true],
+  gradFunc: (dy, saved) => {
+    const [x, kernel, y] = saved;
+    const [dz, db] = tf.engine().runKernel(RELU_BIAS_GRAD, { dy: dy as tf.Tensor, y }, {}) as tf.Tensor[];
+    return {
+      x: () => tf.matMul(dz, kernel, false, true),
+      kernel: () => tf.matMul(x, dz, true, false),
+      bias: () => db,
+    };
+  },
+};
+
 export const CONV_BIAS_ACT_KERNELS: tf.KernelConfig[] = [
+  { kernelName: DENSE_BIAS_RELU, backendName: 'wasm', kernelFunc: denseBiasRelu as unknown as tf.KernelFunc },
   { kernelName: CONV_BIAS_ACT, backendName: 'wasm', kernelFunc: convBiasAct as unknown as tf.KernelFunc },
   { kernelName: RELU_BIAS_GRAD, backendName: 'wasm', kernelFunc: reluBiasGrad as unknown as tf.KernelFunc },
 ];
@@ -113,12 +146,15 @@ interface ConvLayer {
 }
 
 /**
- * Routes a Conv2D layer with a bias and ReLU or no activation (channels last, no dilation, float32 NHWC input)
- * through the fused op on WASM; anything else, and every other backend, runs tfjs-layers' own code.
+ * Routes a Conv2D layer with a bias and ReLU or no activation (channels last, no dilation, float32 NHWC input),
+ * and a Dense layer with a bias and ReLU, through the fused ops on WASM; anything else, and every other
+ * backend, runs tfjs-layers' own code.
  */
 export function registerConvBiasAct(): void {
   for (const k of CONV_BIAS_ACT_KERNELS) if (!tf.getKernel(k.kernelName, 'wasm')) tf.registerKernel(k);
   tf.registerGradient(convBiasActGradient);
+  tf.registerGradient(denseBiasReluGradient);
+  patchDense();
   patchLayerCall<ConvLayer>('Conv2D', (layer, inputs) => {
     const x = (Array.isArray(inputs) ? (inputs.length === 1 ? inputs[0] : null) : inputs) as tf.Tensor | null;
     const name = layer.activation?.getClassName();
@@ -149,7 +185,45 @@ export function registerConvBiasAct(): void {
   });
 }
 
-/** Puts tfjs-layers' own Conv2D back (benchmarks compare before / after). */
+/** The fields of tfjs-layers' Dense this reads. */
+interface DenseLayer {
+  kernel: { read(): tf.Tensor };
+  bias: { read(): tf.Tensor } | null;
+  activation: { getClassName(): string };
+  invokeCallHook(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict): void;
+}
+
+/**
+ * Routes a Dense layer with a bias and ReLU on a float32 matrix through the fused op on WASM. Without an
+ * activation tfjs-core keeps its fused product while training anyway; anything else runs tfjs-layers' code.
+ */
+function patchDense(): void {
+  patchLayerCall<DenseLayer>('Dense', (layer, inputs, kwargs) => {
+    const x = (Array.isArray(inputs) ? (inputs.length === 1 ? inputs[0] : null) : inputs) as tf.Tensor | null;
+    const fused =
+      tf.getBackend() === 'wasm' &&
+      x !== null &&
+      x.rank === 2 &&
+      x.dtype === 'float32' &&
+      layer.bias !== null &&
+      layer.activation?.getClassName() === 'relu';
+    if (!fused) return null;
+    layer.invokeCallHook(inputs, kwargs);
+    return tf.tidy(
+      () =>
+        tf
+          .engine()
+          .runKernel(
+            DENSE_BIAS_RELU,
+            { x, kernel: layer.kernel.read(), bias: layer.bias!.read() },
+            {},
+          ) as tf.Tensor,
+    );
+  });
+}
+
+/** Puts tfjs-layers' own Conv2D and Dense back (benchmarks compare before / after). */
 export function unregisterConvBiasAct(): void {
   unpatchLayerCall('Conv2D');
+  unpatchLayerCall('Dense');
 }
