@@ -30,6 +30,12 @@ export function patchLayerCall<L>(
   };
 }
 
+/** A layer's one input tensor (tfjs-layers' getExactlyOneTensor), or null when it was given several. */
+export function oneInput(inputs: Inputs): tf.Tensor | null {
+  if (!Array.isArray(inputs)) return inputs;
+  return inputs.length === 1 ? inputs[0] : null;
+}
+
 /** Puts tfjs' own `call` of `className` back. */
 export function unpatchLayerCall(className: string): void {
   const original = originals.get(className);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelArgs } from '../filter-grad';
-import { patchLayerCall, unpatchLayerCall } from '../layer-patch';
+import { oneInput, patchLayerCall, unpatchLayerCall } from '../layer-patch';
 import { heapOffset, simdKernels } from './simd';
 
 type Info = tf.TensorInfo;
@@ -156,7 +156,7 @@ export function registerConvBiasAct(): void {
   tf.registerGradient(denseBiasReluGradient);
   patchDense();
   patchLayerCall<ConvLayer>('Conv2D', (layer, inputs) => {
-    const x = (Array.isArray(inputs) ? (inputs.length === 1 ? inputs[0] : null) : inputs) as tf.Tensor | null;
+    const x = oneInput(inputs);
     const name = layer.activation?.getClassName();
     const dilations = [layer.dilationRate].flat();
     const fused =
@@ -199,7 +199,7 @@ interface DenseLayer {
  */
 function patchDense(): void {
   patchLayerCall<DenseLayer>('Dense', (layer, inputs, kwargs) => {
-    const x = (Array.isArray(inputs) ? (inputs.length === 1 ? inputs[0] : null) : inputs) as tf.Tensor | null;
+    const x = oneInput(inputs);
     const fused =
       tf.getBackend() === 'wasm' &&
       x !== null &&

@@ -144,13 +144,21 @@ function tiledPool2x2Grad(
           const b = x[p1 + c];
           const e = x[p2 + c];
           const f = x[p3 + c];
-          let at = a === target ? 0 : b === target ? 1 : e === target ? 2 : f === target ? 3 : -1;
           // No value equals the maximum (a NaN in the window): the first maximum by comparison, as on the CPU.
-          if (at < 0) at = firstOfFour(a, b, e, f);
-          out[p0 + c] = at === 0 ? d : 0;
-          out[p1 + c] = at === 1 ? d : 0;
-          out[p2 + c] = at === 2 ? d : 0;
-          out[p3 + c] = at === 3 ? d : 0;
+          const at =
+            a === target
+              ? p0
+              : b === target
+                ? p1
+                : e === target
+                  ? p2
+                  : f === target
+                    ? p3
+                    : firstMax(x, p0 + c, 0, 2, 0, 2, row, C) - c;
+          out[p0 + c] = at === p0 ? d : 0;
+          out[p1 + c] = at === p1 ? d : 0;
+          out[p2 + c] = at === p2 ? d : 0;
+          out[p3 + c] = at === p3 ? d : 0;
         }
       }
     }
@@ -170,20 +178,6 @@ function zeroUncovered(out: Float32Array, { N, H, W, C, OH, OW }: Tiling): void 
     }
     if (2 * OH < H) out.fill(0, (n * H + 2 * OH) * row, (n + 1) * H * row);
   }
-}
-
-/** Which of a window's four values (scan order) is the first to compare greatest, or −1 when none does. */
-function firstOfFour(a: number, b: number, e: number, f: number): number {
-  let best = Number.NEGATIVE_INFINITY;
-  let at = -1;
-  const values = [a, b, e, f];
-  for (let i = 0; i < 4; i++) {
-    if (values[i] > best) {
-      best = values[i];
-      at = i;
-    }
-  }
-  return at;
 }
 
 /** The index of the first maximum (scan order) of one window's channel, or −1 when none compares greater. */

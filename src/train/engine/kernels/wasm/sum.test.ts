@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIMD_MODES, useSimdKernels } from './simd';
+import { useSimdKernels } from './simd';
+import { SIMD_MODES } from './test-cases';
 import { nodeBackends } from '../../../testing/backends';
 import { relError, seeded } from '../webgpu/webgpu-test-setup';
 

@@ -17,3 +17,9 @@ export interface ConvCase {
   dilation?: number;
   pad: 'valid' | 'same' | tf.backend_util.ExplicitPadding;
 }
+
+/** The kernel tests' two ways of running the WASM kernels: SIMD (simd/), and the loops a browser without it gets. */
+export const SIMD_MODES = [
+  { mode: 'SIMD', simd: true },
+  { mode: 'loops', simd: false },
+];

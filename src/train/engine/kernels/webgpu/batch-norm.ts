@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { type GpuProgram, grid1d, runProgram } from './gpu-program';
-import { patchLayerCall, unpatchLayerCall } from '../layer-patch';
+import { type GpuProgram, grid1d, runProgram, type Uniform } from './gpu-program';
+import { elementwiseProgram } from './elementwise';
+import { oneInput, patchLayerCall, unpatchLayerCall } from '../layer-patch';
 
 type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown };
 type Backend = { disposeData(id: object): void };
@@ -86,7 +87,7 @@ ${main}
   };
 }
 
-/** An element-wise program over x ([rows, channels] flattened) with one f32 uniform `u.s`. */
+/** An element-wise program over x ([rows, channels] flattened; `ch` its channel) with one f32 uniform `u.s`. */
 function elementwise(
   name: string,
   inputs: number,
@@ -95,29 +96,18 @@ function elementwise(
   s: number,
   statement: string,
 ): GpuProgram {
-  const workgroups = grid1d(size, 256);
-  return {
-    key: `studio-${name}`,
+  const uniforms: Uniform[] = [
+    { name: 'channels', type: 'u32', value: channels },
+    { name: 's', type: 'f32', value: s },
+  ];
+  return elementwiseProgram(
     name,
-    outputs: 1,
     inputs,
-    uniforms: [
-      { name: 'size', type: 'u32', value: size },
-      { name: 'channels', type: 'u32', value: channels },
-      { name: 'rowGroups', type: 'u32', value: workgroups[0] },
-      { name: 's', type: 'f32', value: s },
-    ],
-    body: `
-@compute @workgroup_size(256, 1, 1)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let i = gid.y * u.rowGroups * 256u + gid.x;
-  if (i >= u.size) { return; }
-  let ch = i % u.channels;
-  let C = u.channels;
-  ${statement}
-}`,
-    workgroups,
-  };
+    1,
+    size,
+    uniforms,
+    `  let ch = i % u.channels;\n  let C = u.channels;\n  ${statement}`,
+  );
 }
 
 /**
@@ -272,8 +262,9 @@ interface Layer {
 export function registerBatchNorm(): void {
   tf.registerGradient(batchNormTrainGradient);
   patchLayerCall<Layer>('BatchNormalization', (layer, inputs, kwargs) => {
-    const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor;
+    const x = oneInput(inputs);
     const fused =
+      x !== null &&
       kwargs.training === true &&
       (layer.axis === -1 || layer.axis === x.rank - 1) &&
       layer.center &&

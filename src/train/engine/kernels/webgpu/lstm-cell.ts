@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { grid1d, runProgram } from './gpu-program';
-import { patchLayerCall, unpatchLayerCall } from '../layer-patch';
+import { oneInput, patchLayerCall, unpatchLayerCall } from '../layer-patch';
 
 type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown };
 
@@ -168,9 +168,8 @@ const projected = new WeakSet<Cell>();
 export function registerLstmCell(): void {
   tf.registerGradient(gatesGradient);
   patchLayerCall<{ cell: Cell; stateful: boolean }>('LSTM', (layer, inputs, kwargs, own) => {
-    const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor;
-    if (Array.isArray(inputs) && inputs.length !== 1) return null;
-    if (!fusable(layer.cell) || x.rank !== 3 || layer.stateful) return null;
+    const x = oneInput(inputs);
+    if (!x || !fusable(layer.cell) || x.rank !== 3 || layer.stateful) return null;
     const { cell } = layer;
     return tf.tidy(() => {
       const [B, T, D] = x.shape;

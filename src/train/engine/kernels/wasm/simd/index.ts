@@ -76,12 +76,6 @@ export function useSimdKernels(on: boolean): void {
   enabled = on;
 }
 
-/** The tests' two ways of running the WASM kernels: SIMD, and the loops a browser without it gets. */
-export const SIMD_MODES = [
-  { mode: 'SIMD', simd: true },
-  { mode: 'loops', simd: false },
-];
-
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(new ArrayBuffer(text.length));
